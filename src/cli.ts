@@ -1,0 +1,18 @@
+// Entry point of the `pizarra` binary (bundled to out/cli.js).
+
+import { main } from './cli/main';
+
+main(process.argv.slice(2), {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  cwd: process.cwd(),
+  isTTY: Boolean(process.stdout.isTTY),
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`pizarra: internal error: ${e?.stack ?? e}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,23 @@
+// Extension host entry point: wires the editor features and hands VS Code's Markdown preview our
+// markdown-it plugin (the `markdown.markdownItPlugins` contribution contract).
+
+import type MarkdownIt from 'markdown-it';
+import type * as vscode from 'vscode';
+import { pizarraMarkdownIt } from './markdown/render';
+import { DiagnosticsHub } from './editor/diagnosticsHub';
+import { registerModelDiagnostics } from './editor/modelDiagnostics';
+import { registerShowStructure } from './editor/showStructure';
+
+export function activate(context: vscode.ExtensionContext) {
+  const hub = new DiagnosticsHub();
+  context.subscriptions.push(hub);
+  registerModelDiagnostics(context, hub);
+  registerShowStructure(context);
+  return {
+    extendMarkdownIt(md: MarkdownIt): MarkdownIt {
+      return pizarraMarkdownIt(md);
+    },
+  };
+}
+
+export function deactivate(): void {}
