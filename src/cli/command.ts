@@ -19,6 +19,8 @@ export interface Command {
   readonly options: readonly OptionSpec[];
   /** Extra help text after the options. */
   readonly details?: string;
+  /** Set for subcommands whose capability is not built yet: they ignore their arguments and say so. */
+  readonly pending?: boolean;
   /** Returns the exit code: 0 ok, 1 findings or failures, 2 usage or internal error. */
   run(positional: string[], options: ParsedOptions, io: CliIO): Promise<number>;
 }

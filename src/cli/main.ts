@@ -53,7 +53,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return 0;
   }
   try {
-    const { options, positional } = parseArgs(rest, command.options);
+    const { options, positional } = command.pending ? { options: new Map(), positional: [] } : parseArgs(rest, command.options);
     return await command.run(positional, options, io);
   } catch (e) {
     if (e instanceof UsageError) {

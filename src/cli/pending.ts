@@ -9,6 +9,7 @@ export function pending(name: string, summary: string, usage: string, issue: str
     summary: `${summary} (not built yet)`,
     usage,
     options: [],
+    pending: true,
     async run() {
       throw new CliError(`'pizarra ${name}' is not built yet (${issue}).`);
     },
