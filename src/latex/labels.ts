@@ -17,14 +17,19 @@ export interface FormulaInput {
   readonly display: boolean;
 }
 
-export interface LabelDef {
+/** A `\label{name}`, `\eqref{name}` or `\ref{name}` in formula number `formula`, in TeX offsets. */
+export interface NamedCommand {
   readonly name: string;
   readonly formula: number;
-  /** `\label{name}` in the formula's TeX. */
+  /** The whole command, backslash to closing brace. */
   readonly start: number;
   readonly end: number;
+  /** The name between the braces (for rename and go-to-definition). */
   readonly nameStart: number;
   readonly nameEnd: number;
+}
+
+export interface LabelDef extends NamedCommand {
   /** The number as shown in the tag, without parentheses (`3`, or a `\tag{A.1}`'s text); undefined when unnumbered. */
   readonly number: string | undefined;
   /** Element id of the anchor (`pizarra-eq-…`). */
@@ -33,14 +38,8 @@ export interface LabelDef {
 
 export type RefKind = 'eqref' | 'ref';
 
-export interface RefUse {
+export interface RefUse extends NamedCommand {
   readonly kind: RefKind;
-  readonly name: string;
-  readonly formula: number;
-  readonly start: number;
-  readonly end: number;
-  readonly nameStart: number;
-  readonly nameEnd: number;
 }
 
 export type LabelProblemCode = 'duplicate-label' | 'label-in-inline-math';
