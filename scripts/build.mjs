@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const watch = process.argv.includes('--watch');
+// `--production` (used by `npm run package`): minified, no source maps.
+const production = process.argv.includes('--production');
 const at = (p) => path.join(root, p);
 
 /** Node bundles: the extension host, the CLI and the sandbox worker all run on Node. */
@@ -41,7 +43,7 @@ function createRequireResolve(spec) {
   return p;
 }
 
-const common = { bundle: true, sourcemap: 'linked', logLevel: 'warning', target: 'node20', legalComments: 'none' };
+const common = { bundle: true, sourcemap: production ? false : 'linked', minify: production, logLevel: 'warning', target: 'node20', legalComments: 'none' };
 
 const contexts = [];
 for (const e of [...nodeEntries, ...integrationEntries()]) {
