@@ -1,0 +1,59 @@
+// Broadcasting (numpy/_core/src/multiarray/nditer_constr.c semantics): align shapes from the right;
+// each pair of dims must be equal or contain a 1. The error lists every operand's shape followed by a
+// space, exactly as NumPy formats it.
+
+import { TensorError } from './errors';
+import { NDArray, view } from './ndarray';
+
+export function shapeStr(shape: readonly number[]): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(',')})`;
+}
+
+/** The broadcast result shape of several shapes, or NumPy's ValueError. */
+export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
+  const nd = Math.max(0, ...shapes.map((s) => s.length));
+  const out = new Array<number>(nd).fill(1);
+  for (const s of shapes) {
+    for (let i = 0; i < s.length; i++) {
+      const d = nd - s.length + i;
+      const v = s[i];
+      if (v === out[d] || v === 1) continue;
+      if (out[d] === 1) out[d] = v;
+      else
+        throw new TensorError(
+          'ValueError',
+          `operands could not be broadcast together with shapes ${shapes.map(shapeStr).join(' ')} `,
+        );
+    }
+  }
+  return out;
+}
+
+/** Element strides of `a` stretched to `shape` (0 on broadcast dims); assumes compatibility. */
+export function broadcastStrides(a: NDArray, shape: readonly number[]): number[] {
+  const nd = shape.length;
+  const st = new Array<number>(nd).fill(0);
+  for (let i = 0; i < a.ndim; i++) {
+    const d = nd - a.ndim + i;
+    st[d] = a.shape[i] === 1 && shape[d] !== 1 ? 0 : a.strides[i];
+  }
+  return st;
+}
+
+/** `np.broadcast_to`: a read-only-in-spirit view with zero strides. */
+export function broadcastTo(a: NDArray, shape: readonly number[]): NDArray {
+  const nd = shape.length;
+  if (a.ndim > nd) throw broadcastToError(a.shape, shape);
+  for (let i = 0; i < a.ndim; i++) {
+    const d = nd - a.ndim + i;
+    if (a.shape[i] !== shape[d] && a.shape[i] !== 1) throw broadcastToError(a.shape, shape);
+  }
+  return view(a, shape.slice(), broadcastStrides(a, shape), a.offset);
+}
+
+function broadcastToError(from: readonly number[], to: readonly number[]): TensorError {
+  return new TensorError(
+    'ValueError',
+    `operands could not be broadcast together with remapped shapes [original->remapped]: ${shapeStr(from)}  and requested shape ${shapeStr(to)}`,
+  );
+}

@@ -1,0 +1,102 @@
+// Errors, warnings and the allocation cap of the tensor core. Errors carry the Python exception type
+// name so the interpreter can raise the same class NumPy raises, with NumPy's exact message.
+
+/** Python exception names the core raises (`numpy.exceptions.AxisError` is printed by that full name). */
+export type PyErrorType =
+  | 'ValueError'
+  | 'IndexError'
+  | 'TypeError'
+  | 'MemoryError'
+  | 'numpy.exceptions.AxisError'
+  | 'numpy._core._exceptions._UFuncOutputCastingError'
+  | 'numpy._core._exceptions._UFuncNoLoopError'
+  | 'numpy.linalg.LinAlgError'
+  | 'ZeroDivisionError'
+  | 'OverflowError'
+  | 'NotImplementedError';
+
+export class TensorError extends Error {
+  constructor(
+    readonly pyType: PyErrorType,
+    message: string,
+  ) {
+    super(message);
+    this.name = pyType;
+  }
+  /** The line Python prints last in a traceback, e.g. `ValueError: cannot reshape ...`. */
+  get pyLine(): string {
+    return `${this.pyType}: ${this.message}`;
+  }
+}
+
+export const valueError = (m: string) => new TensorError('ValueError', m);
+export const typeError = (m: string) => new TensorError('TypeError', m);
+export const indexError = (m: string) => new TensorError('IndexError', m);
+export const axisError = (axis: number, ndim: number) =>
+  new TensorError('numpy.exceptions.AxisError', `axis ${axis} is out of bounds for array of dimension ${ndim}`);
+
+/** Normalises a possibly negative axis, raising NumPy's AxisError. */
+export function normAxis(axis: number, ndim: number): number {
+  if (axis < -ndim || axis >= ndim) throw axisError(axis, ndim);
+  return axis < 0 ? axis + ndim : axis;
+}
+
+// ---- RuntimeWarning reporting ----------------------------------------------------------------------
+
+/** Receives `RuntimeWarning` messages such as `divide by zero encountered in divide`. */
+export type WarningSink = (category: 'RuntimeWarning', message: string) => void;
+let sink: WarningSink | null = null;
+
+/** Installs the warning callback (null: warnings are dropped). Returns the previous one. */
+export function setWarningSink(s: WarningSink | null): WarningSink | null {
+  const prev = sink;
+  sink = s;
+  return prev;
+}
+
+export function warn(message: string): void {
+  if (sink) sink('RuntimeWarning', message);
+}
+
+// ---- Allocation cap -------------------------------------------------------------------------------
+
+let capBytes = Infinity;
+let usedBytes = 0;
+
+/**
+ * Limits the total bytes of array data allocated from now on (Infinity: no limit) and resets the count.
+ * Exceeding it raises MemoryError *before* allocating, with NumPy's `_ArrayMemoryError` wording.
+ */
+export function setAllocationCap(bytes: number): void {
+  capBytes = bytes;
+  usedBytes = 0;
+}
+
+export function allocatedBytes(): number {
+  return usedBytes;
+}
+
+/** Allocates a zeroed Float64Array of n elements for an array of `shape`, charging the cap. */
+export function allocate(n: number, shape: readonly number[], dtype: string): Float64Array {
+  const bytes = n * 8;
+  if (!Number.isFinite(n) || n < 0 || usedBytes + bytes > capBytes || n > 2 ** 31) {
+    const shp = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
+    throw new TensorError(
+      'MemoryError',
+      `Unable to allocate ${humanBytes(bytes)} for an array with shape ${shp} and data type ${dtype}`,
+    );
+  }
+  usedBytes += bytes;
+  return new Float64Array(n);
+}
+
+// numpy/_core/_exceptions.py _size_to_string: the largest unit with value >= 1, 3 significant digits.
+function humanBytes(n: number): string {
+  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
+  let u = 0;
+  while (u < units.length - 1 && n >= 1024 ** (u + 1)) u++;
+  if (u === 0) return `${n} bytes`;
+  const v = n / 1024 ** u;
+  const s = v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0);
+  return `${s} ${units[u]}`;
+}
