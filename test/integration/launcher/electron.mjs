@@ -16,7 +16,7 @@ try {
     version: '1.100.3',
     extensionDevelopmentPath: root,
     extensionTestsPath: path.join(root, 'out', 'test', 'integration', 'index.js'),
-    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
+    launchArgs: [workspace, '--disable-workspace-trust'],
   });
 } catch (e) {
   console.error('integration tests failed in desktop VS Code:', e?.message ?? e);
