@@ -1,0 +1,216 @@
+// Source ranges for every KaTeX parse node. KaTeX puts `loc` on leaves and groups only: `\frac`, `\sum`,
+// `\mathbf`, `\hat`, `\left…\right` and sub/superscript nodes come back without one. We re-tokenize the
+// TeX and walk the tree in source order with a cursor, giving each unlocated node the span of its command
+// token plus its children, extended over the closing braces (and `\right…` / `\end{…}`) it owns.
+
+import type { KNode } from './parse';
+import type { Span } from './tree';
+
+export interface TexToken {
+  /** `\name`, `\,` (control symbol) or a single character. */
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** TeX's tokenizer as far as positions need: control words/symbols, characters; skips spaces and `%` comments. */
+export function lexTex(tex: string): TexToken[] {
+  const out: TexToken[] = [];
+  let i = 0;
+  while (i < tex.length) {
+    const c = tex.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) {
+      i++;
+    } else if (c === 37 /* % */) {
+      while (i < tex.length && tex[i] !== '\n') i++;
+    } else if (c === 92 /* \ */) {
+      let j = i + 1;
+      while (j < tex.length && /[A-Za-z@]/.test(tex[j])) j++;
+      if (j === i + 1 && j < tex.length) j += tex.codePointAt(j)! > 0xffff ? 2 : 1;
+      out.push({ text: tex.slice(i, j), start: i, end: j });
+      i = j;
+    } else {
+      const n = tex.codePointAt(i)! > 0xffff ? 2 : 1;
+      out.push({ text: tex.slice(i, i + n), start: i, end: i + n });
+      i += n;
+    }
+  }
+  return out;
+}
+
+/** The command that introduces a node of this type, when KaTeX does not record where it was. */
+function commandOf(n: KNode): ((t: string) => boolean) | undefined {
+  switch (n.type) {
+    case 'supsub':
+    case 'ordgroup':
+      return undefined;
+    case 'op':
+      return typeof n.name === 'string' ? (t) => t === n.name : isControl;
+    case 'accent':
+    case 'accentUnder':
+      return typeof n.label === 'string' ? (t) => t === n.label : isControl;
+    case 'genfrac':
+      return (t) => FRACS.has(t);
+    case 'sqrt':
+      return (t) => t === '\\sqrt';
+    case 'leftright':
+      return (t) => t === '\\left';
+    case 'operatorname':
+      return (t) => t.startsWith('\\operatorname');
+    default:
+      return isControl;
+  }
+}
+
+const FRACS = new Set(['\\frac', '\\dfrac', '\\tfrac', '\\cfrac', '\\binom', '\\dbinom', '\\tbinom', '\\genfrac']);
+const isControl = (t: string) => t.startsWith('\\');
+
+/** Child nodes in source order (the `mathml` half of `\html@mathml` is skipped: it repeats the html half). */
+export function knodeChildren(n: KNode, tex?: string, after?: number): KNode[] {
+  if (n.type === 'supsub') {
+    const base = n.base as KNode | undefined;
+    const sub = n.sub as KNode | undefined;
+    const sup = n.sup as KNode | undefined;
+    const scripts = [sub, sup].filter((x): x is KNode => !!x);
+    // Source order of `_` and `^`: whichever comes first after the base.
+    if (scripts.length === 2 && tex !== undefined && after !== undefined) {
+      const u = tex.indexOf('_', after);
+      const c = tex.indexOf('^', after);
+      if (c >= 0 && (u < 0 || c < u)) scripts.reverse();
+    }
+    return base ? [base, ...scripts] : scripts;
+  }
+  if (n.type === 'sqrt') return [n.index as KNode | undefined, n.body as KNode].filter((x): x is KNode => !!x);
+  if (n.type === 'genfrac') return [n.numer as KNode, n.denom as KNode];
+  const out: KNode[] = [];
+  const add = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(add);
+    else if (v && typeof v === 'object' && typeof (v as KNode).type === 'string' && 'mode' in (v as object)) out.push(v as KNode);
+  };
+  for (const [k, v] of Object.entries(n)) {
+    if (k === 'loc' || k === 'mathml' || k === 'type' || k === 'mode') continue;
+    add(v);
+  }
+  return out;
+}
+
+/** Computes a span for every node reachable from `nodes`. */
+export function locateSpans(tex: string, nodes: readonly KNode[]): Map<KNode, Span> {
+  const tokens = lexTex(tex);
+  const spans = new Map<KNode, Span>();
+  const ownLoc = (n: KNode): Span | undefined => {
+    const loc = n.loc;
+    if (!loc || typeof loc.start !== 'number') return undefined;
+    // Locations inside a macro's expansion point into the macro body, not into this formula.
+    if (loc.lexer?.input !== undefined && loc.lexer.input !== tex) return undefined;
+    // A control word's token swallows the spaces after it (`\\lambda x`): keep them out of the range.
+    let end = loc.end;
+    while (end > loc.start + 1 && /\s/.test(tex[end - 1])) end--;
+    return { start: loc.start, end };
+  };
+  /** First token index whose start is ≥ offset (binary search). */
+  const firstAt = (offset: number) => {
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid].start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  /** Start of the first own location below `n` (bounds the search for its command token). */
+  const firstLocated = (n: KNode, depth = 0): number | undefined => {
+    const own = ownLoc(n);
+    if (own) return own.start;
+    if (depth > 64) return undefined;
+    for (const c of knodeChildren(n)) {
+      const s = firstLocated(c, depth + 1);
+      if (s !== undefined) return s;
+    }
+    return undefined;
+  };
+
+  const visit = (n: KNode, cursor: number, depth: number): Span => {
+    const own = ownLoc(n);
+    let start: number;
+    let cur: number;
+    let end: number;
+    if (own) {
+      start = own.start;
+      end = own.end;
+      cur = n.type === 'ordgroup' ? own.start + 1 : own.start;
+    } else {
+      const wants = commandOf(n);
+      const limit = firstLocated(n) ?? tex.length;
+      let tok: TexToken | undefined;
+      if (wants) {
+        for (let i = firstAt(cursor); i < tokens.length && tokens[i].start < limit; i++) {
+          if (wants(tokens[i].text)) {
+            tok = tokens[i];
+            break;
+          }
+        }
+      }
+      if (!tok && n.type !== 'supsub' && n.type !== 'ordgroup' && knodeChildren(n).length === 0) {
+        tok = tokens[firstAt(cursor)];
+      }
+      start = tok ? tok.start : Math.min(limit, tex.length);
+      end = tok ? tok.end : start;
+      cur = tok ? tok.end : cursor;
+    }
+    if (depth < 200) {
+      let first = true;
+      for (const c of knodeChildren(n, tex, cur)) {
+        const s = visit(c, cur, depth + 1);
+        if (first && !own && n.type === 'supsub') start = Math.min(start, s.start);
+        first = false;
+        if (s.end > cur) cur = s.end;
+        if (s.end > end) end = s.end;
+        if (s.start < start && !own) start = s.start;
+      }
+    }
+    if (!own) end = closeOver(n, start, end);
+    const span = { start, end: Math.max(start, end) };
+    spans.set(n, span);
+    return span;
+  };
+
+  /** Extends `end` over the braces opened inside [start, end) and over `\right.`/`\end{…}`. */
+  const closeOver = (n: KNode, start: number, end: number): number => {
+    let i = firstAt(start);
+    let depth = 0;
+    let envs = 0;
+    for (; i < tokens.length && tokens[i].start < end; i++) {
+      const t = tokens[i].text;
+      if (t === '{') depth++;
+      else if (t === '}') depth = Math.max(0, depth - 1);
+      else if (t === '\\begin') envs++;
+      else if (t === '\\end') envs = Math.max(0, envs - 1);
+    }
+    let needRight = n.type === 'leftright';
+    let envName = false;
+    for (; i < tokens.length && (depth > 0 || envs > 0 || needRight || envName); i++) {
+      const t = tokens[i].text;
+      end = tokens[i].end;
+      if (t === '{') {
+        depth++;
+        envName = false;
+      } else if (t === '}') depth--;
+      else if (t === '\\end') {
+        envs--;
+        envName = envs === 0 && tokens[i + 1]?.text === '{';
+      } else if (t === '\\begin') envs++;
+      else if (t === '\\right' && needRight && depth === 0 && envs === 0) {
+        if (tokens[i + 1]) end = tokens[i + 1].end;
+        needRight = false;
+        i++;
+      }
+    }
+    return end;
+  };
+
+  let cursor = 0;
+  for (const n of nodes) cursor = Math.max(cursor, visit(n, cursor, 0).end);
+  return spans;
+}

@@ -1,0 +1,190 @@
+// The lint engine: runs the registry's rules over a DocumentModel. Per-formula findings are cached by the
+// formula's TeX, display mode, macros in effect and label rewrite, so a keystroke re-checks only the
+// formulas it changed; article rules (symbol table, labels, code blocks) run on every lint over cached
+// per-formula facts. Applies severity settings, the Einstein option and suppression comments, and maps
+// TeX offsets to document ranges. Never throws: a failing rule becomes a `lint-internal` diagnostic.
+
+import type { Severity } from '../common/diagnostic';
+import type { Range } from '../common/text';
+import { indexLabels, prepareTex, type LabelIndex, type PreparedTex } from '../latex/labels';
+import { baseMacros, macrosAtEachFormula, type MacroEnv } from '../latex/macros';
+import { texOffsetToDocument, type DocumentModel, type MathSpan } from '../markdown/model';
+import { createFormulaContext } from './formulaContext';
+import { RULES } from './registry';
+import { macroEdit } from './frontMatterEdit';
+import type { ArticleContext, ArticleFormula, Edit, Finding, FormulaContext, Lang, LintOptions, Rule, SeveritySetting } from './rule';
+import { isSuppressed, readSuppressions } from './suppress';
+import { formulaSymbols, SymbolTable, type FormulaSymbolUse } from './symbols';
+
+export interface LintEdit {
+  readonly range: Range;
+  readonly newText: string;
+}
+
+export interface LintFix {
+  readonly title: string;
+  readonly edits: readonly LintEdit[];
+}
+
+export interface LintDiagnostic {
+  /** The rule id (`lint-internal` when a rule failed). */
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly range: Range;
+  readonly message: string;
+  readonly fixes: readonly LintFix[];
+  /** The formula it is about, or -1. */
+  readonly formula: number;
+}
+
+interface Entry {
+  readonly ctx: FormulaContext;
+  readonly findings: Map<string, readonly Finding[] | Error>;
+}
+
+const INTERNAL = 'lint-internal';
+const CACHE_CAPACITY = 4096;
+
+/** Per-formula facts the engine itself needs (the symbol table's input). */
+export const symbolsOf = (ctx: FormulaContext): FormulaSymbolUse[] => ctx.memo('symbols', () => formulaSymbols(ctx.tex, ctx.tree));
+
+export class Linter {
+  private readonly cache = new Map<string, Entry>();
+  /** Formula contexts created since construction: the benchmark and tests read it to prove cache hits. */
+  misses = 0;
+
+  constructor(private readonly rules: readonly Rule[] = RULES) {}
+
+  /** The effective severity of a rule under `options`, or `off`. */
+  severityOf(rule: Rule, options: LintOptions): SeveritySetting {
+    if (rule.id === 'implicit-sum' && options.einsteinNotation) return 'off';
+    return options.rules?.get(rule.id) ?? rule.defaultSeverity;
+  }
+
+  lint(model: DocumentModel, options: LintOptions = {}): LintDiagnostic[] {
+    const lang: Lang = options.lang ?? 'en';
+    const suppressions = readSuppressions(model);
+    const active = this.rules.filter((r) => this.severityOf(r, options) !== 'off' && !isSuppressed(suppressions, r.id, []));
+    const { formulas, labels } = this.formulas(model, options);
+    const out: LintDiagnostic[] = [];
+    const emit = (rule: string, severity: Severity, formula: number, f: Finding, span: MathSpan | undefined) => {
+      const range = toRange(model, span, f.start, f.end);
+      const lines = [range.start.line, ...(span ? [span.range.start.line] : [])];
+      if (isSuppressed(suppressions, rule, lines)) return;
+      const fixes = (f.fixes ?? []).map((fx) => ({
+        title: fx.title[lang],
+        edits: fx.edits.map((e) => toEdit(model, e, span)),
+      }));
+      out.push({ rule, severity, range, message: f.message[lang], fixes, formula });
+    };
+
+    for (const { span, ctx } of formulas) {
+      const entry = this.cache.get(keyOf(ctx))!;
+      for (const rule of active) {
+        if (!rule.checkFormula) continue;
+        let found = entry.findings.get(rule.id);
+        if (found === undefined) {
+          const list: Finding[] = [];
+          try {
+            rule.checkFormula(ctx, (f) => list.push(f));
+            found = list;
+          } catch (e) {
+            found = e instanceof Error ? e : new Error(String(e));
+          }
+          entry.findings.set(rule.id, found);
+        }
+        if (found instanceof Error) emit(INTERNAL, 'warning', span.index, internal(rule.id, found, ctx.tex.length), span);
+        else for (const f of found) emit(rule.id, options.rules?.get(rule.id) === undefined && f.severity ? f.severity : (this.severityOf(rule, options) as Severity), span.index, f, span);
+      }
+    }
+
+    const articleRules = active.filter((r) => r.checkArticle);
+    if (articleRules.length > 0) {
+      const symbols = new SymbolTable();
+      formulas.forEach(({ span, ctx }) => symbols.add(span.index, symbolsOf(ctx)));
+      const article: ArticleContext = { model, formulas, code: model.code, symbols, options, labels };
+      for (const rule of articleRules) {
+        const severity = this.severityOf(rule, options) as Severity;
+        try {
+          rule.checkArticle!(article, (f) => {
+            const span = f.formula >= 0 ? model.math[f.formula] : undefined;
+            emit(rule.id, severity, f.formula, f, span);
+          });
+        } catch (e) {
+          emit(INTERNAL, 'warning', -1, internal(rule.id, e instanceof Error ? e : new Error(String(e)), 0), undefined);
+        }
+      }
+    }
+    return out.sort((a, b) => a.range.start.offset - b.range.start.offset || a.rule.localeCompare(b.rule));
+  }
+
+  /** The article's formulas with their (cached) contexts, and the label index they were prepared with. */
+  formulas(model: DocumentModel, options: LintOptions): { formulas: ArticleFormula[]; labels: LabelIndex } {
+    const labels = indexLabels(model.math, options.numbering ?? 'none');
+    const prepared: PreparedTex[] = model.math.map((m) => prepareTex(labels, m.index, m.tex));
+    const base = baseMacros({ ...options.macroSources, frontMatter: model.frontMatter?.data.get('macros') }).env;
+    const envs = macrosAtEachFormula(
+      prepared.map((p, i) => ({ tex: p.tex, display: model.math[i].display })),
+      base,
+    ).before;
+    const formulas = model.math.map((span, i) => ({ span, ctx: this.context(span, envs[i], prepared[i]) }));
+    return { formulas, labels };
+  }
+
+  private context(span: MathSpan, env: MacroEnv, prepared: PreparedTex): FormulaContext {
+    const key = cacheKey(span.tex, span.display, env, prepared);
+    let entry = this.cache.get(key);
+    if (entry) {
+      // Refresh recency (Map iteration order is insertion order).
+      this.cache.delete(key);
+    } else {
+      this.misses++;
+      const ctx = createFormulaContext(span.tex, span.display, env, prepared.tex === span.tex ? undefined : prepared);
+      keys.set(ctx, key);
+      entry = { ctx, findings: new Map() };
+    }
+    this.cache.set(key, entry);
+    while (this.cache.size > CACHE_CAPACITY) this.cache.delete(this.cache.keys().next().value!);
+    return entry.ctx;
+  }
+}
+
+const keys = new WeakMap<FormulaContext, string>();
+const keyOf = (ctx: FormulaContext) => keys.get(ctx)!;
+
+function cacheKey(tex: string, display: boolean, env: MacroEnv, prepared: PreparedTex): string {
+  return `${display ? 'D' : 'I'}\u0000${env.signature}\u0000${prepared.tex === tex ? '' : prepared.tex}\u0000${tex}`;
+}
+
+function internal(rule: string, e: Error, end: number): Finding {
+  const m = e.message;
+  return {
+    start: 0,
+    end,
+    message: { en: `Rule ${rule} failed on this formula: ${m}`, es: `La regla ${rule} falló en esta fórmula: ${m}` },
+  };
+}
+
+function docOffset(span: MathSpan | undefined, o: number): number {
+  if (!span) return o;
+  return texOffsetToDocument(span, Math.max(0, Math.min(o, span.tex.length)));
+}
+
+function toRange(model: DocumentModel, span: MathSpan | undefined, start: number, end: number): Range {
+  const s = docOffset(span, start);
+  return model.index.range(s, Math.max(s, docOffset(span, end)));
+}
+
+function toEdit(model: DocumentModel, e: Edit, span: MathSpan | undefined): LintEdit {
+  if ('macro' in e) return macroEdit(model, e.macro, e.expansion);
+  const target = e.formula === undefined ? span : e.formula >= 0 ? model.math[e.formula] : undefined;
+  return { range: toRange(model, target, e.start, e.end), newText: e.newText };
+}
+
+/** The text after applying one fix (for tests and the CLI's `--fix` preview). */
+export function applyFix(text: string, fix: LintFix): string {
+  const edits = [...fix.edits].sort((a, b) => b.range.start.offset - a.range.start.offset);
+  let out = text;
+  for (const e of edits) out = out.slice(0, e.range.start.offset) + e.newText + out.slice(e.range.end.offset);
+  return out;
+}

@@ -1,0 +1,119 @@
+// The article's symbol table: every use of every symbol across formulas, with its style (bold, italic…),
+// accent (a hat marks a prediction), whether it is indexed (`W_{ij}` is element access) and what it sits
+// next to. Per-formula uses are computed once per formula (memoized with it); the table merges them.
+
+import type { Expr, Span, SymbolStyle } from '../latex/tree';
+import { walk } from '../latex/tree';
+
+export interface SymbolUse {
+  /** Formula index in the document. */
+  readonly formula: number;
+  /** `x`, `\alpha`, `W`. */
+  readonly name: string;
+  readonly style: SymbolStyle;
+  readonly accent: string | undefined;
+  /** The symbol itself (TeX offsets of its formula), without its scripts. */
+  readonly span: Span;
+  /** Carries a subscript: `W_{ij}`, `x_i` (element access or an indexed family). */
+  readonly indexed: boolean;
+  /** The superscript's TeX, if any (`\top`, `T`, `2`, `(l)`). */
+  readonly sup: string | undefined;
+  /** A factor of a product with at least one other non-number factor (`Wx`, `\mathbf W \mathbf x`). */
+  readonly inProduct: boolean;
+  /** Inside a sub- or superscript of something else (then it is an index or an exponent). */
+  readonly inScript: boolean;
+}
+
+export type FormulaSymbolUse = Omit<SymbolUse, 'formula'>;
+
+const STRUCTURAL = new Set(['\\partial', '\\nabla', '\\infty', '\\ldots', '\\cdots', '\\dots', '\\prime', '\\top', '\\intercal']);
+
+/** The uses of symbols in one formula's tree. */
+export function formulaSymbols(tex: string, tree: Expr | undefined): FormulaSymbolUse[] {
+  if (!tree) return [];
+  const out: FormulaSymbolUse[] = [];
+  const scriptDepth = new Map<Expr, number>();
+  const visit = (e: Expr, inScript: boolean, productPeers: number): void => {
+    if (e.kind === 'symbol' || (e.kind === 'script' && e.base.kind === 'symbol')) {
+      const sym = e.kind === 'symbol' ? e : (e.base as Extract<Expr, { kind: 'symbol' }>);
+      const sub = e.kind === 'script' ? e.sub : undefined;
+      const sup = e.kind === 'script' ? e.sup : undefined;
+      if (!STRUCTURAL.has(sym.name)) {
+        out.push({
+          name: sym.name,
+          style: sym.style,
+          accent: sym.accent,
+          span: sym.span,
+          indexed: sub !== undefined,
+          sup: sup ? tex.slice(sup.span.start, sup.span.end).replace(/^\{|\}$/g, '') : undefined,
+          inProduct: productPeers > 0,
+          inScript,
+        });
+      }
+      if (sub) visit(sub, true, 0);
+      if (sup) visit(sup, true, 0);
+      return;
+    }
+    switch (e.kind) {
+      case 'script':
+        visit(e.base, inScript, productPeers);
+        if (e.sub) visit(e.sub, true, 0);
+        if (e.sup) visit(e.sup, true, 0);
+        return;
+      case 'bigop':
+        if (e.sub) visit(e.sub, true, 0);
+        if (e.sup) visit(e.sup, true, 0);
+        if (e.body) visit(e.body, inScript, 0);
+        return;
+      case 'product': {
+        const peers = e.factors.filter((f) => f.kind !== 'number' && f.kind !== 'empty' && f.kind !== 'atom').length;
+        for (const f of e.factors) visit(f, inScript, peers - 1);
+        return;
+      }
+      default:
+        walkChildren(e, (c) => visit(c, inScript, 0));
+    }
+  };
+  void scriptDepth;
+  visit(tree, false, 0);
+  return out;
+}
+
+function walkChildren(e: Expr, f: (c: Expr) => void): void {
+  let first = true;
+  walk(e, (c) => {
+    if (first) {
+      first = false;
+      return;
+    }
+    f(c);
+    return false;
+  });
+}
+
+export class SymbolTable {
+  private readonly byName = new Map<string, SymbolUse[]>();
+
+  add(formula: number, uses: readonly FormulaSymbolUse[]): void {
+    for (const u of uses) {
+      let list = this.byName.get(u.name);
+      if (!list) this.byName.set(u.name, (list = []));
+      list.push({ ...u, formula });
+    }
+  }
+
+  names(): IterableIterator<string> {
+    return this.byName.keys();
+  }
+
+  uses(name: string): readonly SymbolUse[] {
+    return this.byName.get(name) ?? [];
+  }
+
+  /** How many uses of `name` are in each style. */
+  styles(name: string): Map<SymbolStyle, number> {
+    const counts = new Map<SymbolStyle, number>();
+    for (const u of this.uses(name)) counts.set(u.style, (counts.get(u.style) ?? 0) + 1);
+    return counts;
+  }
+}
