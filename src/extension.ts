@@ -3,19 +3,20 @@
 
 import type MarkdownIt from 'markdown-it';
 import type * as vscode from 'vscode';
-import { pizarraMarkdownIt } from './markdown/render';
 import { DiagnosticsHub } from './editor/diagnosticsHub';
 import { registerModelDiagnostics } from './editor/modelDiagnostics';
 import { registerShowStructure } from './editor/showStructure';
+import { registerPreview } from './editor/preview';
 
 export function activate(context: vscode.ExtensionContext) {
   const hub = new DiagnosticsHub();
   context.subscriptions.push(hub);
   registerModelDiagnostics(context, hub);
   registerShowStructure(context);
+  const preview = registerPreview(context);
   return {
     extendMarkdownIt(md: MarkdownIt): MarkdownIt {
-      return pizarraMarkdownIt(md);
+      return preview.extendMarkdownIt(md);
     },
   };
 }

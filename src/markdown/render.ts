@@ -1,31 +1,75 @@
-// Renders Pizarra's math tokens with KaTeX inside any markdown-it instance (VS Code's preview, the CLI's).
+// Pizarra's markdown-it plugin, shared by VS Code's preview (`extendMarkdownIt`), the HTML export and the
+// CLI: math tokenizing rules, prose `\eqref`, the front matter header, taking over VS Code's built-in math,
+// and renderers that draw each formula once, from the render cache when nothing changed.
 
-import katex from 'katex';
 import type MarkdownIt from 'markdown-it';
 import { mathSyntax, MATH_BLOCK, MATH_DISPLAY_INLINE, MATH_INLINE } from './mathSyntax';
+import { refText } from '../latex/labels';
+import { refSyntax, PROSE_REF, type ProseRefMeta } from './refSyntax';
+import { FRONT_MATTER, frontMatterRule, renderFrontMatterHeader, type FrontMatterMeta } from './renderFrontMatter';
+import { escapeHtml } from './renderFormula';
+import { DEFAULT_CONFIG, planDocument, plannedOf, unknownLabelChip, type RenderConfig } from './renderPlan';
+import { MATH_FENCE, takeOverMath } from './renderTakeover';
 
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+type Token = MarkdownIt.Token;
+type Renderer = MarkdownIt.Renderer;
+
+export interface PluginOptions {
+  /** Read at every render, so settings changes apply without reloading the preview. */
+  readonly config?: () => RenderConfig;
 }
 
-function renderTex(tex: string, displayMode: boolean): string {
-  try {
-    return katex.renderToString(tex, { displayMode, throwOnError: true, output: 'htmlAndMathml' });
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    return `<span class="pizarra-math-error" title="${escapeHtml(message)}"><code>${escapeHtml(tex)}</code></span>`;
-  }
+/** Block display math: a `<div>` with VS Code's `data-line`/`code-line` for formula-level scroll sync. */
+function renderBlock(tokens: Token[], idx: number, self: Renderer): string {
+  const t = tokens[idx];
+  const planned = plannedOf(t);
+  if (t.map && !t.attrGet('data-line')) t.attrSet('data-line', String(t.map[0]));
+  t.attrJoin('class', 'pizarra-math pizarra-math-display code-line');
+  const body = planned ? planned.plan.html(planned.formula) : escapeHtml(t.content);
+  return `<div${self.renderAttrs(t)}>${body}</div>\n`;
 }
 
-/** The markdown-it plugin: math tokenizing rules plus KaTeX renderers. */
-export function pizarraMarkdownIt(md: MarkdownIt): MarkdownIt {
+function renderInlineMath(tokens: Token[], idx: number): string {
+  const t = tokens[idx];
+  const planned = plannedOf(t);
+  if (!planned) return escapeHtml(t.markup + t.content + t.markup);
+  const f = planned.plan.formulas[planned.formula];
+  const body = planned.plan.html(planned.formula);
+  if (!f.display) return `<span class="pizarra-math">${body}</span>`;
+  // `$$…$$` inside a paragraph: still its own scroll-sync target.
+  const line = f.line === undefined ? '' : ` data-line="${f.line}"`;
+  return `<span class="pizarra-math pizarra-math-display code-line"${line}>${body}</span>`;
+}
+
+function renderProseRef(tokens: Token[], idx: number): string {
+  const t = tokens[idx];
+  const planned = plannedOf(t);
+  const { kind, name } = t.meta as ProseRefMeta;
+  if (!planned) return escapeHtml(t.content);
+  const { text, anchor } = refText(planned.plan.labels, kind, name);
+  if (!anchor) return `${escapeHtml(text)}${unknownLabelChip(kind, name)}`;
+  return `<a class="pizarra-ref" href="#${escapeHtml(anchor)}">${escapeHtml(text)}</a>`;
+}
+
+/** The markdown-it plugin. Call once per markdown-it instance. */
+export function pizarraMarkdownIt(md: MarkdownIt, options: PluginOptions = {}): MarkdownIt {
+  const config = options.config ?? (() => DEFAULT_CONFIG);
   mathSyntax(md);
-  md.renderer.rules[MATH_INLINE] = (tokens, idx) => renderTex(tokens[idx].content, false);
-  md.renderer.rules[MATH_DISPLAY_INLINE] = (tokens, idx) => renderTex(tokens[idx].content, true);
-  md.renderer.rules[MATH_BLOCK] = (tokens, idx) => {
-    const t = tokens[idx];
-    const line = t.map ? ` data-line="${t.map[0]}"` : '';
-    return `<div class="pizarra-math-block"${line}>${renderTex(t.content, true)}</div>\n`;
-  };
+  refSyntax(md);
+  md.block.ruler.before('table', 'pizarra_front_matter', frontMatterRule);
+  takeOverMath(md);
+  md.core.ruler.push('pizarra_plan', (state) => {
+    // `renderInline` of the header's title runs a nested parse; it plans its own few tokens.
+    const plan = planDocument(state.tokens, config());
+    if (state.env && typeof state.env === 'object') (state.env as { pizarraPlan?: unknown }).pizarraPlan = plan;
+    return false;
+  });
+  md.renderer.rules[MATH_INLINE] = renderInlineMath;
+  md.renderer.rules[MATH_DISPLAY_INLINE] = renderInlineMath;
+  md.renderer.rules[MATH_BLOCK] = (tokens, idx, _o, _e, self) => renderBlock(tokens, idx, self);
+  md.renderer.rules[MATH_FENCE] = (tokens, idx, _o, _e, self) => renderBlock(tokens, idx, self);
+  md.renderer.rules[PROSE_REF] = renderProseRef;
+  md.renderer.rules[FRONT_MATTER] = (tokens, idx) =>
+    renderFrontMatterHeader(tokens[idx].meta as FrontMatterMeta, (s) => md.renderInline(s));
   return md;
 }

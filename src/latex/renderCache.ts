@@ -1,0 +1,70 @@
+// Rendered formulas keyed by (TeX, display mode, macros in effect), bounded by entry count and total
+// size (least recently used out first). After a one-character edit only the edited formula misses; every
+// peer (VS Code's markdown-math, MPE, mdmath) re-renders every formula on each change (vscode #129252).
+
+import type { MacroEnv } from './macros';
+
+/** The cache key of one formula: everything that can change KaTeX's output. */
+export function formulaKey(tex: string, display: boolean, env: MacroEnv): string {
+  return `${display ? 'D' : 'I'}\u0000${env.signature}\u0000${tex}`;
+}
+
+export interface LruLimits {
+  readonly maxEntries: number;
+  /** Sum of `weigh(value)` (for HTML: its length in UTF-16 units). */
+  readonly maxWeight: number;
+}
+
+/** A least-recently-used map. Map iteration order is insertion order, so a hit is re-inserted at the end. */
+export class LruCache<V> {
+  private readonly entries = new Map<string, { value: V; weight: number }>();
+  private weight = 0;
+  hits = 0;
+  misses = 0;
+
+  constructor(
+    private readonly limits: LruLimits,
+    private readonly weigh: (value: V) => number,
+  ) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get totalWeight(): number {
+    return this.weight;
+  }
+
+  get(key: string): V | undefined {
+    const e = this.entries.get(key);
+    if (!e) {
+      this.misses++;
+      return undefined;
+    }
+    this.hits++;
+    this.entries.delete(key);
+    this.entries.set(key, e);
+    return e.value;
+  }
+
+  set(key: string, value: V): void {
+    const old = this.entries.get(key);
+    if (old) {
+      this.weight -= old.weight;
+      this.entries.delete(key);
+    }
+    const weight = this.weigh(value);
+    this.entries.set(key, { value, weight });
+    this.weight += weight;
+    while (this.entries.size > this.limits.maxEntries || (this.weight > this.limits.maxWeight && this.entries.size > 1)) {
+      const [oldest, e] = this.entries.entries().next().value!;
+      this.entries.delete(oldest);
+      this.weight -= e.weight;
+    }
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.weight = 0;
+  }
+}
