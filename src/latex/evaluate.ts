@@ -5,7 +5,8 @@
 import type { NumExpr, NumFn } from './evaluateExpr';
 
 /** What a symbol ranges over; chosen by the caller from roles (hats are predictions, y labels, z logits). */
-export type SampleRole = 'real' | 'positive' | 'unit' | 'simplex' | 'count';
+/** `count` is the index-set size (K, N as Σ bounds); `integer` a layer width or step in [2, 256]. */
+export type SampleRole = 'real' | 'positive' | 'unit' | 'simplex' | 'count' | 'integer';
 
 export interface SampleOptions {
   readonly seed: number;
@@ -63,7 +64,7 @@ export class SamplePoint {
       x = this.draw(name, idx);
       this.values.set(key, x);
     }
-    if (!this.reads.has(name)) this.reads.set(name, []);
+    if (!this.reads.has(name)) this.reads.set(name, [...idx]);
     return x;
   }
 
@@ -82,18 +83,24 @@ export class SamplePoint {
       return w(i) / total;
     }
     const r = mulberry32(hash(`${name}|${idx.join(',')}`, this.opts.seed))();
+    if (role === 'integer') return 2 + Math.floor(r * 255);
     if (role === 'positive') return round2(0.2 + 2.8 * r);
     if (role === 'unit') return round2(0.05 + 0.9 * r);
     return round2(-2 + 4 * r);
   }
 
-  /** `z = (0.3, -1.2, 0.8)` style evidence for an indexed variable over {1..size}, or its scalar value. */
-  describe(name: string): string {
-    const scalar = this.values.get(name);
-    if (scalar !== undefined) return `${name} = ${fmt(scalar)}`;
+  /**
+   * `z = (0.3, −1.2, 0.8)` style evidence: the vector of the first read's last index over {1..size} (a
+   * matrix row `t_{1,·}` for two indices), or the scalar's value. `display` renders the name.
+   */
+  describe(name: string, display: (n: string) => string = (n) => n): string {
+    const first = this.reads.get(name);
+    if (!first || first.length === 0) return `${display(name)} = ${fmt(this.value(name, []))}`;
+    const prefix = first.slice(0, -1);
     const comps: string[] = [];
-    for (let i = 1; i <= this.size; i++) comps.push(fmt(this.value(name, [i])));
-    return `${name} = (${comps.join(', ')})`;
+    for (let i = 1; i <= this.size; i++) comps.push(fmt(this.value(name, [...prefix, i])));
+    const label = prefix.length ? `${display(name)}_${prefix.join(',')},·` : display(name);
+    return `${label} = (${comps.join(', ')})`;
   }
 }
 

@@ -1,0 +1,190 @@
+// Free and bound indices of a formula, shared by index-clash, index-mismatch and implicit-sum. An index
+// occurrence is a lower-case letter in a subscript read as indices (`W_{ij}`, `x_{t-1}`, not `n_{in}`) or
+// in an index superscript (`x^{(i)}`). Σ, Π and `\max_k`/`\min_k`/`\arg\max_k` bind their subscript letter
+// over their body (the tree gives a big operator's body up to the next top-level + / −).
+
+import { bigopIndex } from '../latex/evaluateFromTree';
+import { indexLetters, indexSuperscript, isIndexLetter, readScript } from '../latex/evaluateIndex';
+import { children, type Expr, type ExprOf } from '../latex/tree';
+
+export type SymbolNode = ExprOf<'symbol'>;
+
+export interface Binder {
+  /** The Σ/Π node, or the `apply` of `\max_k`. */
+  readonly node: Expr;
+  readonly letter: string;
+  /** The letter where it is bound (`k` in `\sum_{k=1}`). */
+  readonly letterNode: SymbolNode;
+  /** What the binder ranges over, or undefined for a Σ written without a body. */
+  readonly body: Expr | undefined;
+  /** Binders of the same letter this one sits inside (shadowing). */
+  readonly shadows: readonly Binder[];
+}
+
+export interface Occurrence {
+  readonly letter: string;
+  readonly node: SymbolNode;
+  /** The innermost binder of this letter around the occurrence, or undefined when the index is free. */
+  readonly boundBy: Binder | undefined;
+  /** True for a subscript/superscript index; false for the bare letter used as a value (`\sum_i i^2`). */
+  readonly asIndex: boolean;
+  /** The scripted expression the index belongs to (`z_j` for the j of `e^{z_j}`), or the symbol itself. */
+  readonly owner: Expr;
+}
+
+export interface IndexAnalysis {
+  readonly binders: readonly Binder[];
+  readonly occurrences: readonly Occurrence[];
+}
+
+/** Operators whose subscript letter ranges over their argument (`\max_k z_k`). */
+const BINDING_FUNCTIONS = new Set(['\\max', '\\min', '\\sup', '\\inf', '\\argmax', '\\argmin', 'argmax', 'argmin', 'arg\\,max', 'arg\\,min', '\\lim']);
+const BINDING_BIGOPS = new Set(['\\sum', '\\prod', '\\coprod', '\\bigcup', '\\bigcap', '\\bigoplus', '\\bigotimes']);
+
+/** Collects binders and index occurrences of `e` (one formula, or one side or term of it). */
+export function analyzeIndices(e: Expr, tex: string): IndexAnalysis {
+  const binders: Binder[] = [];
+  const occurrences: Occurrence[] = [];
+  const scope: Binder[] = [];
+  let depth = 0;
+  const innermost = (letter: string) => {
+    for (let i = scope.length - 1; i >= 0; i--) if (scope[i].letter === letter) return scope[i];
+    return undefined;
+  };
+  const addIndex = (ix: Expr, owner: Expr) => {
+    for (const o of indexLetters(ix)) occurrences.push({ letter: o.letter, node: o.node, boundBy: innermost(o.letter), asIndex: true, owner });
+  };
+  const bind = (node: Expr, letter: string, letterNode: SymbolNode, body: Expr | undefined) => {
+    const b: Binder = { node, letter, letterNode, body, shadows: scope.filter((s) => s.letter === letter) };
+    binders.push(b);
+    if (body) {
+      scope.push(b);
+      go(body);
+      scope.pop();
+    }
+  };
+  const go = (n: Expr): void => {
+    if (++depth > 300) {
+      depth--;
+      return;
+    }
+    try {
+      visitNode(n);
+    } finally {
+      depth--;
+    }
+  };
+  const visitNode = (n: Expr): void => {
+    switch (n.kind) {
+      case 'symbol':
+        if (isIndexLetter(n)) occurrences.push({ letter: n.name, node: n, boundBy: innermost(n.name), asIndex: false, owner: n });
+        return;
+      case 'script': {
+        go(n.base);
+        if (n.sub) {
+          const r = readScript(n.sub, tex);
+          if (r.kind === 'indices') r.items.forEach((ix) => addIndex(ix, n));
+        }
+        const sup = indexSuperscript(n.sup);
+        if (sup) addIndex(sup, n);
+        else if (n.sup) go(n.sup);
+        return;
+      }
+      case 'bigop': {
+        const ix = BINDING_BIGOPS.has(n.op) ? bigopIndex(n) : undefined;
+        if (n.sup) go(n.sup);
+        if (!ix) {
+          if (n.sub) go(n.sub);
+          if (n.body) go(n.body);
+          return;
+        }
+        if (ix.from) go(ix.from);
+        bind(n, ix.letter, ix.letterNode, n.body);
+        return;
+      }
+      case 'apply': {
+        const fn = n.fn;
+        if (fn.kind === 'script' && fn.base.kind === 'operator' && BINDING_FUNCTIONS.has(fn.base.name) && fn.sub) {
+          const sub = fn.sub;
+          const letterNode = sub.kind === 'symbol' ? sub : sub.kind === 'relation' && sub.sides[0].kind === 'symbol' ? sub.sides[0] : undefined;
+          if (letterNode && isIndexLetter(letterNode)) {
+            bind(n, letterNode.name, letterNode, n.arg);
+            return;
+          }
+        }
+        go(n.fn);
+        go(n.arg);
+        return;
+      }
+      default:
+        for (const c of children(n)) go(c);
+    }
+  };
+  go(e);
+  return { binders, occurrences };
+}
+
+/** Letters of the free index occurrences (subscripts only), in first-occurrence order. */
+export function freeIndexLetters(a: IndexAnalysis): string[] {
+  const out: string[] = [];
+  for (const o of a.occurrences) if (o.asIndex && !o.boundBy && !out.includes(o.letter)) out.push(o.letter);
+  return out;
+}
+
+/** Every symbol letter used anywhere in the formula, to pick a fresh index name. */
+export function lettersUsed(e: Expr): Set<string> {
+  const out = new Set<string>();
+  const go = (n: Expr) => {
+    if (n.kind === 'symbol') out.add(n.name);
+    children(n).forEach(go);
+  };
+  go(e);
+  return out;
+}
+
+/** The conventional next index letters, in the order textbooks reach for them. */
+const FRESH = ['k', 'l', 'm', 'p', 'q', 'r', 's', 'u', 'v', 'a', 'b', 'c'];
+
+export function freshLetter(used: ReadonlySet<string>): string | undefined {
+  return FRESH.find((l) => !used.has(l));
+}
+
+/** The letters bound at `b` (the binding letter and every occurrence it binds), for renaming. */
+export function boundSites(a: IndexAnalysis, b: Binder): SymbolNode[] {
+  return [b.letterNode, ...a.occurrences.filter((o) => o.boundBy === b).map((o) => o.node)];
+}
+
+/**
+ * Rewrites `tex[span]` replacing each listed symbol's source with `letter` (a single letter, or `{jk}`-safe
+ * text). Sites must lie inside the span; returns the new text of the span.
+ */
+export function renameInSpan(tex: string, span: { start: number; end: number }, sites: readonly SymbolNode[], letter: string): string {
+  const sorted = [...sites].sort((x, y) => x.span.start - y.span.start);
+  let out = '';
+  let at = span.start;
+  for (const s of sorted) {
+    if (s.span.start < at || s.span.end > span.end) continue;
+    out += tex.slice(at, s.span.start) + letter;
+    at = s.span.end;
+  }
+  return out + tex.slice(at, span.end);
+}
+
+/** Top-level parts of a formula: list items, and the whole formula otherwise. */
+export function statements(e: Expr): Expr[] {
+  return e.kind === 'list' ? [...e.items] : [e];
+}
+
+/** Relation operators across which free indices must agree (definitions and equalities). */
+export const EQUALITIES = new Set(['=', ':=', '\\coloneqq', '\\triangleq', '\\equiv', '\\approx', '\\propto', '\\doteq', '\\leftarrow', '\\gets']);
+
+/** The terms of a side: its top-level sum terms, or the side itself. */
+export function termsOf(side: Expr): Array<{ expr: Expr; span: { start: number; end: number }; sign: string | null; signSpan?: { start: number; end: number } }> {
+  if (side.kind === 'sum') return side.terms.map((t) => ({ expr: t.expr, span: t.span, sign: t.sign, signSpan: t.signSpan }));
+  return [{ expr: side, span: side.span, sign: null }];
+}
+
+/** The top-level factors of a term (a product's factors, a Σ's body factors stay inside the Σ). */
+export function factorsOf(term: Expr): Expr[] {
+  return term.kind === 'product' ? [...term.factors] : [term];
+}
