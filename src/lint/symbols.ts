@@ -66,8 +66,9 @@ export function formulaSymbols(tex: string, tree: Expr | undefined): FormulaSymb
         if (e.body) visit(e.body, inScript, 0);
         return;
       case 'product': {
+        const words = wordLetters(e.factors);
         const peers = e.factors.filter((f) => f.kind !== 'number' && f.kind !== 'empty' && f.kind !== 'atom').length;
-        for (const f of e.factors) visit(f, inScript, peers - 1);
+        for (const f of e.factors) if (!words.has(f)) visit(f, inScript, peers - 1);
         return;
       }
       default:
@@ -76,6 +77,33 @@ export function formulaSymbols(tex: string, tree: Expr | undefined): FormulaSymb
   };
   void scriptDepth;
   visit(tree, false, 0);
+  return out;
+}
+
+/**
+ * Letters glued into runs of three or more (`softmax`, `log`, `train`): a word typed in italics, which
+ * operator-upright and subscript-label report; its letters are not symbols of the article.
+ */
+function wordLetters(factors: readonly Expr[]): Set<Expr> {
+  const out = new Set<Expr>();
+  const letter = (f: Expr) => (f.kind === 'script' ? f.base : f);
+  let run: Expr[] = [];
+  const flush = () => {
+    if (run.length >= 3) run.forEach((f) => out.add(f));
+    run = [];
+  };
+  for (const f of factors) {
+    const l = letter(f);
+    const isLetter = l.kind === 'symbol' && l.style === 'italic' && /^[A-Za-z]$/.test(l.name) && l.span.end - l.span.start === 1;
+    if (!isLetter) {
+      flush();
+      continue;
+    }
+    if (run.length > 0 && letter(run[run.length - 1]).span.end !== l.span.start) flush();
+    run.push(f);
+    if (f.kind === 'script') flush();
+  }
+  flush();
   return out;
 }
 
