@@ -70,20 +70,14 @@ function dollar(state: StateInline, silent: boolean): boolean {
     return true;
   }
   if (isSpace(src[start + 1]) || start + 1 >= state.posMax) return false;
-  let i = start + 1;
-  for (;;) {
-    const end = findClose(src, i, '$', state.posMax);
-    if (end < 0) return false;
-    if (!isSpace(src[end - 1]) && !isDigit(src[end + 1])) {
-      if (!silent) push(state, MATH_INLINE, '$', false, start, start + 1, end, end + 1);
-      state.pos = end + 1;
-      return true;
-    }
-    // A `$` that cannot close but could open (`costs $5 and $10`) means the first one was a prose
-    // dollar: stop here instead of reaching for a later `$` as Pandoc would.
-    if (!isSpace(src[end + 1]) && end + 1 < state.posMax) return false;
-    i = end + 1;
-  }
+  // The first unescaped `$` must close: a `$` is never valid inside KaTeX math ("Can't use function '$'
+  // in math mode"), so reaching past it for a later one (as Pandoc does) only turns prose such as
+  // `$10, or $ 20 $ … 3$` into a broken formula. `costs $5 and $10` stays prose the same way.
+  const end = findClose(src, start + 1, '$', state.posMax);
+  if (end < 0 || isSpace(src[end - 1]) || isDigit(src[end + 1])) return false;
+  if (!silent) push(state, MATH_INLINE, '$', false, start, start + 1, end, end + 1);
+  state.pos = end + 1;
+  return true;
 }
 
 /** `\(…\)` inline and `\[…\]` display inside a paragraph. Must run before markdown-it's `escape` rule. */

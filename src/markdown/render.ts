@@ -54,7 +54,9 @@ function renderProseRef(tokens: Token[], idx: number): string {
 /** The markdown-it plugin. Call once per markdown-it instance. */
 export function pizarraMarkdownIt(md: MarkdownIt, options: PluginOptions = {}): MarkdownIt {
   const config = options.config ?? (() => DEFAULT_CONFIG);
-  mathSyntax(md);
+  // createMarkdownIt() (CLI, export) already carries the tokenizing rules; VS Code's instance does not.
+  const rules = (md.inline.ruler as unknown as { __rules__: Array<{ name: string }> }).__rules__;
+  if (!rules.some((r) => r.name === 'pizarra_math_dollar')) mathSyntax(md);
   refSyntax(md);
   md.block.ruler.before('table', 'pizarra_front_matter', frontMatterRule);
   takeOverMath(md);

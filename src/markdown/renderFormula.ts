@@ -80,8 +80,10 @@ export function renderFormula(
     const m = messageOf(e);
     error = m.short;
     const [open, close] = DELIMITERS[delimiter];
+    // A multi-line `$$`/`\[` block is shown as written, delimiters on their own lines.
+    const nl = source.includes('\n') && (delimiter === '$$' || delimiter === '\\[') ? '\n' : '';
     const cls = display ? 'pizarra-math-error pizarra-math-error-display' : 'pizarra-math-error';
-    html = `<span class="${cls}"><code class="pizarra-math-source">${escapeHtml(open + source + close)}</code>${chip(m.short, m.full.startsWith('KaTeX') ? `KaTeX parse error: ${m.short}` : m.full)}</span>`;
+    html = `<span class="${cls}"><code class="pizarra-math-source">${escapeHtml(open + nl + source + nl + close)}</code>${chip(m.short, m.full.startsWith('KaTeX') ? `KaTeX parse error: ${m.short}` : m.full)}</span>`;
   }
   const after = mayDefineMacros(tex) ? captureDefinitions(env, options.macros) : env;
   return error === undefined ? { html, after } : { html, after, error };

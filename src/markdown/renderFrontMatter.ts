@@ -52,7 +52,9 @@ function list(value: unknown): string[] {
  * The article header. Title and description go through `renderInline` so `$…$` and emphasis work there
  * too. Keys follow Jekyll/Hugo habits: title, subtitle, date, author(s), description/summary, tags.
  */
-export function renderFrontMatterHeader(meta: FrontMatterMeta, renderInline: (s: string) => string): string {
+export function renderFrontMatterHeader(meta: FrontMatterMeta, markdownInline: (s: string) => string): string {
+  // Markdown and math work in the header; raw HTML does not (`<probabilidad>` would vanish as a tag).
+  const renderInline = (s: string) => markdownInline(s.replace(/</g, '&lt;'));
   const d = meta.data;
   const title = text(d.get('title'));
   const subtitle = text(d.get('subtitle'));

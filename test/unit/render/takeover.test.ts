@@ -1,0 +1,35 @@
+// No double rendering: VS Code's markdown-math plugin (@vscode/markdown-it-katex, configured as VS Code
+// configures it) in the same markdown-it instance, applied before or after ours.
+
+import * as assert from 'node:assert/strict';
+import vscodeKatex from '@vscode/markdown-it-katex';
+import { readFileSync } from 'node:fs';
+import type MarkdownIt from 'markdown-it';
+import { createMarkdownIt } from '../../../src/markdown/engine';
+import { pizarraMarkdownIt } from '../../../src/markdown/render';
+import { fixtures } from '../helpers/golden';
+
+/** As extensions/markdown-math/src/extension.ts does when `markdown.math.enabled` is true. */
+function builtin(md: MarkdownIt): MarkdownIt {
+  md.use(vscodeKatex as unknown as MarkdownIt.PluginWithOptions, { globalGroup: true, enableBareBlocks: true, enableFencedBlocks: true, macros: {} });
+  return md;
+}
+
+const count = (html: string, s: string) => html.split(s).length - 1;
+
+describe('taking over VS Code built-in math', () => {
+  const source = readFileSync(fixtures('render', 'delimiters.md'), 'utf8') + '\n\\begin{equation}x\\end{equation}\n';
+  for (const order of ['built-in first', 'Pizarra first'] as const) {
+    it(`renders every formula once with the built-in plugin applied ${order}`, () => {
+      const md = createMarkdownIt();
+      if (order === 'built-in first') pizarraMarkdownIt(builtin(md));
+      else builtin(pizarraMarkdownIt(md));
+      const html = md.render(source);
+      assert.equal(count(html, '<span class="katex">'), 11);
+      assert.equal(count(html, 'katex-block'), 0, 'no formula drawn by the built-in plugin');
+      assert.equal(html.match(/class="pizarra-math[ "]/g)?.length, 11);
+      // The bare `\begin{equation}` the built-in would render stays text, as in Pizarra without it.
+      assert.ok(html.includes('\\begin{equation}x\\end{equation}'));
+    });
+  }
+});
