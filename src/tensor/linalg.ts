@@ -1,0 +1,267 @@
+// Linear algebra: dot (numpy/_core/multiarray dot rules), matmul/@ (gufunc (n?,k),(k,m?)->(n?,m?) with
+// broadcast stacks), outer, inner, and linalg.norm/inv/solve/det. inv/solve/det use LU with partial
+// pivoting like LAPACK dgetf2 (row scaled by the pivot's reciprocal); results can differ from
+// OpenBLAS in the last bits.
+
+import { broadcastShapes, broadcastTo, shapeStr } from './broadcast';
+import { promote } from './dtype';
+import { TensorError, valueError } from './errors';
+import { gemm } from './gemm';
+import { copy, newArray, NDArray } from './ndarray';
+import { dtypeOf, toArray, type Operand } from './operand';
+import { reshape } from './shape';
+import { binary, unary } from './ufuncs';
+import { max, min, sum } from './reductions';
+import type { AxisArg } from './reduceAxes';
+
+function scalarize(r: NDArray): NDArray {
+  if (r.ndim === 0) r.isScalar = true;
+  return r;
+}
+
+/** The 2-D product of (m×k)·(k×n) views into a fresh array. */
+function mm(a: NDArray, b: NDArray): NDArray {
+  const [m, k] = a.shape, n = b.shape[1];
+  const out = newArray([m, n], promote(a.dtype, b.dtype) === 'bool' ? 'bool' : promote(a.dtype, b.dtype));
+  gemm(m, n, k, a.data, a.offset, a.strides[0], a.strides[1], b.data, b.offset, b.strides[0], b.strides[1], out.data, 0);
+  if (out.dtype === 'bool') for (let i = 0; i < out.size; i++) out.data[i] = out.data[i] !== 0 ? 1 : 0;
+  return out;
+}
+
+function notAligned(a: NDArray, b: NDArray, da: number, db: number): TensorError {
+  return valueError(`shapes ${shapeStr(a.shape)} and ${shapeStr(b.shape)} not aligned: ${a.shape[da]} (dim ${da}) != ${b.shape[db]} (dim ${db})`);
+}
+
+/** `np.dot(a, b)`. */
+export function dot(x: Operand, y: Operand): NDArray {
+  const a = toArray(x), b = toArray(y);
+  if (a.ndim === 0 || b.ndim === 0) return binary('multiply', x, y);
+  const ka = a.ndim - 1, kb = b.ndim === 1 ? 0 : b.ndim - 2;
+  if (a.shape[ka] !== b.shape[kb]) throw notAligned(a, b, ka, kb);
+  const k = a.shape[ka];
+  const a2 = reshape(a, [shapeProd(a.shape.slice(0, -1)), k]);
+  // Move b's contracted axis first: b2 is (k, rest) with rest = b.shape without kb, in order.
+  const restShape = b.shape.filter((_, i) => i !== kb);
+  const perm = [kb, ...b.shape.map((_, i) => i).filter((i) => i !== kb)];
+  const bt = new NDArray(b.data, perm.map((p) => b.shape[p]), perm.map((p) => b.strides[p]), b.offset, b.dtype, b);
+  const b2 = reshape(bt, [k, shapeProd(restShape)]);
+  const r = mm(a2, b2);
+  return scalarize(reshape(r, [...a.shape.slice(0, -1), ...restShape]));
+}
+
+const shapeProd = (s: readonly number[]) => s.reduce((p, d) => p * d, 1);
+
+const SIG = '(n?,k),(k,m?)->(n?,m?)';
+
+/** `np.matmul(a, b)` / `a @ b`. */
+export function matmul(x: Operand, y: Operand): NDArray {
+  const a = toArray(x), b = toArray(y);
+  for (const [i, t] of [a, b].entries())
+    if (t.ndim === 0)
+      throw valueError(`matmul: Input operand ${i} does not have enough dimensions (has 0, gufunc core with signature ${SIG} requires 1)`);
+  const a2 = a.ndim === 1 ? reshape(a, [1, a.shape[0]]) : a;
+  const b2 = b.ndim === 1 ? reshape(b, [b.shape[0], 1]) : b;
+  const [m, ka] = a2.shape.slice(-2), [kb, n] = b2.shape.slice(-2);
+  if (ka !== kb)
+    throw valueError(`matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature ${SIG} (size ${kb} is different from ${ka})`);
+  const batchA = a2.shape.slice(0, -2), batchB = b2.shape.slice(0, -2);
+  let batch: number[];
+  try {
+    batch = broadcastShapes(batchA, batchB);
+  } catch {
+    const rem = (t: NDArray, bs: readonly number[]) => `${shapeStr(t.shape)}->${shapeStr([...bs])}`.replace(/\)$/, bs.length ? ',newaxis,newaxis)' : 'newaxis,newaxis)');
+    throw valueError(`operands could not be broadcast together with remapped shapes [original->remapped]: ${rem(a, batchA)} ${rem(b, batchB)}  and requested shape (${m},${n})`);
+  }
+  const dtype = promote(a.dtype, b.dtype);
+  const out = newArray([...batch, m, n], dtype);
+  const A = broadcastTo(a2, [...batch, m, ka]), B = broadcastTo(b2, [...batch, kb, n]);
+  const nb = shapeProd(batch);
+  const idx = new Array<number>(batch.length).fill(0);
+  for (let t = 0; t < nb; t++) {
+    let ao = A.offset, bo = B.offset;
+    for (let d = 0; d < batch.length; d++) (ao += idx[d] * A.strides[d]), (bo += idx[d] * B.strides[d]);
+    const nd = batch.length;
+    gemm(m, n, ka, A.data, ao, A.strides[nd], A.strides[nd + 1], B.data, bo, B.strides[nd], B.strides[nd + 1], out.data, t * m * n);
+    for (let d = batch.length - 1; d >= 0; d--) {
+      if (++idx[d] < batch[d]) break;
+      idx[d] = 0;
+    }
+  }
+  if (dtype === 'bool') for (let i = 0; i < out.size; i++) out.data[i] = out.data[i] !== 0 ? 1 : 0;
+  let shape = out.shape.slice();
+  if (a.ndim === 1) shape = [...shape.slice(0, -2), shape[shape.length - 1]];
+  if (b.ndim === 1) shape = shape.slice(0, -1);
+  return scalarize(reshape(out, shape));
+}
+
+export function outer(x: Operand, y: Operand): NDArray {
+  const a = toArray(x), b = toArray(y);
+  return binary('multiply', reshape(a, [a.size, 1]), reshape(b, [1, b.size]));
+}
+
+export function inner(x: Operand, y: Operand): NDArray {
+  const a = toArray(x), b = toArray(y);
+  if (a.ndim === 0 || b.ndim === 0) return binary('multiply', x, y);
+  if (a.shape[a.ndim - 1] !== b.shape[b.ndim - 1]) throw notAligned(a, b, a.ndim - 1, b.ndim - 1);
+  const perm = [b.ndim - 1, ...Array.from({ length: b.ndim - 1 }, (_, i) => i)];
+  const bt = new NDArray(b.data, perm.map((p) => b.shape[p]), perm.map((p) => b.strides[p]), b.offset, b.dtype, b);
+  const k = a.shape[a.ndim - 1];
+  const r = mm(reshape(a, [shapeProd(a.shape.slice(0, -1)), k]), reshape(bt, [k, shapeProd(b.shape.slice(0, -1))]));
+  return scalarize(reshape(r, [...a.shape.slice(0, -1), ...b.shape.slice(0, -1)]));
+}
+
+// ---- numpy.linalg -----------------------------------------------------------------------------------
+
+const linAlgError = (m: string) => new TensorError('numpy.linalg.LinAlgError', m);
+
+function squareCheck(a: NDArray): number {
+  if (a.ndim < 2) throw linAlgError(`${a.ndim}-dimensional array given. Array must be at least two-dimensional`);
+  const [r, c] = a.shape.slice(-2);
+  if (r !== c) throw linAlgError('Last 2 dimensions of the array must be square');
+  if (a.ndim > 2) throw new TensorError('NotImplementedError', 'stacked matrices are not supported in linalg');
+  return r;
+}
+
+/** In-place LU with partial pivoting of an n×n row-major matrix; returns pivots and swap parity. */
+function lu(M: Float64Array, n: number): { piv: Int32Array; sign: number; singular: boolean } {
+  const piv = new Int32Array(n);
+  let sign = 1, singular = false;
+  for (let j = 0; j < n; j++) {
+    let p = j, best = Math.abs(M[j * n + j]);
+    for (let i = j + 1; i < n; i++) {
+      const v = Math.abs(M[i * n + j]);
+      if (v > best) (best = v), (p = i);
+    }
+    piv[j] = p;
+    if (p !== j) {
+      sign = -sign;
+      for (let c = 0; c < n; c++) {
+        const t = M[j * n + c];
+        M[j * n + c] = M[p * n + c];
+        M[p * n + c] = t;
+      }
+    }
+    const d = M[j * n + j];
+    if (d === 0) {
+      singular = true;
+      continue;
+    }
+    const r = 1 / d;
+    for (let i = j + 1; i < n; i++) M[i * n + j] *= r;
+    for (let i = j + 1; i < n; i++) {
+      const l = M[i * n + j];
+      if (l !== 0) for (let c = j + 1; c < n; c++) M[i * n + c] -= l * M[j * n + c];
+    }
+  }
+  return { piv, sign, singular };
+}
+
+export function det(x: NDArray): NDArray {
+  const n = squareCheck(x);
+  const M = copy(x, 'float64').data;
+  const { sign } = lu(M, n);
+  let d = sign;
+  for (let i = 0; i < n; i++) d *= M[i * n + i];
+  return scalarize(fill0d(d));
+}
+
+function fill0d(v: number): NDArray {
+  const r = newArray([], 'float64');
+  r.data[0] = v;
+  return r;
+}
+
+/** Solves A X = B for X (B is n×r, row-major), by LU; raises LinAlgError('Singular matrix'). */
+function luSolve(A: NDArray, B: Float64Array, n: number, r: number): Float64Array {
+  const M = copy(A, 'float64').data;
+  const { piv, singular } = lu(M, n);
+  if (singular) throw linAlgError('Singular matrix');
+  const X = B.slice();
+  for (let j = 0; j < n; j++)
+    if (piv[j] !== j)
+      for (let c = 0; c < r; c++) {
+        const t = X[j * r + c];
+        X[j * r + c] = X[piv[j] * r + c];
+        X[piv[j] * r + c] = t;
+      }
+  for (let i = 0; i < n; i++)
+    for (let k = 0; k < i; k++) {
+      const l = M[i * n + k];
+      if (l !== 0) for (let c = 0; c < r; c++) X[i * r + c] -= l * X[k * r + c];
+    }
+  for (let i = n - 1; i >= 0; i--) {
+    for (let k = i + 1; k < n; k++) {
+      const u = M[i * n + k];
+      if (u !== 0) for (let c = 0; c < r; c++) X[i * r + c] -= u * X[k * r + c];
+    }
+    const d = M[i * n + i];
+    for (let c = 0; c < r; c++) X[i * r + c] /= d;
+  }
+  return X;
+}
+
+export function inv(a: NDArray): NDArray {
+  const n = squareCheck(a);
+  const I = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) I[i * n + i] = 1;
+  const out = newArray([n, n], 'float64');
+  out.data.set(luSolve(a, I, n, n));
+  return out;
+}
+
+export function solve(a: NDArray, b: NDArray): NDArray {
+  const n = squareCheck(a);
+  const vec = b.ndim === 1;
+  if (b.shape[0] !== n) {
+    const sig = vec ? '(m,m),(m)->(m)' : '(m,m),(m,n)->(m,n)';
+    throw valueError(`solve: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature ${sig} (size ${b.shape[0]} is different from ${n})`);
+  }
+  const r = vec ? 1 : b.shape[1];
+  const X = luSolve(a, copy(b, 'float64').data, n, r);
+  const out = newArray(b.shape, 'float64');
+  out.data.set(X);
+  return out;
+}
+
+/** `np.linalg.norm(x, ord=None, axis=None, keepdims=False)` for the common vector/matrix orders. */
+export function norm(x: NDArray, ord: number | 'fro' | null = null, axis: AxisArg = null, keepdims = false): NDArray {
+  const a = x.dtype === 'float64' ? x : copy(x, 'float64');
+  const sq = (t: NDArray) => binary('multiply', t, t);
+  const nd = axis === null || axis === undefined ? a.ndim : typeof axis === 'number' ? 1 : axis.length;
+  if ((axis === null || axis === undefined) && (ord === null || (ord === 'fro' && a.ndim === 2) || (ord === 2 && a.ndim === 1))) {
+    // x.ravel().dot(x.ravel()), accumulated in order.
+    const f = a.toFlat();
+    let s = 0;
+    for (let i = 0; i < f.length; i++) s += f[i] * f[i];
+    const r = fill0d(Math.sqrt(s));
+    return scalarize(keepdims ? reshape(r, a.shape.map(() => 1)) : r);
+  }
+  const ax: AxisArg = axis ?? [...Array(a.ndim).keys()];
+  if (nd === 1) {
+    const abs = unary('absolute', a);
+    if (ord === Infinity) return max(abs, ax, keepdims);
+    if (ord === -Infinity) return min(abs, ax, keepdims);
+    if (ord === 1) return sum(abs, ax, keepdims);
+    if (ord === null || ord === 2) return unary('sqrt', sum(sq(a), ax, keepdims));
+    if (ord === 0) return sum(binary('not_equal', a, 0), ax, keepdims);
+    if (typeof ord === 'number') {
+      const s = sum(binary('power', abs, ord), ax, keepdims);
+      return binary('power', s, 1 / ord);
+    }
+    throw valueError(`Invalid norm order '${ord}' for vectors`);
+  }
+  if (nd === 2) {
+    const [r0, r1] = typeof ax === 'number' ? [ax, ax] : (ax as readonly number[]);
+    if (ord === null || ord === 'fro') return unary('sqrt', sum(sq(a), ax, keepdims));
+    const abs = unary('absolute', a);
+    // ord=1: max column sum (sum over r0, max over r1); ord=inf: max row sum.
+    const [sAx, mAx] = ord === 1 ? [r0, r1] : ord === Infinity ? [r1, r0] : [-1, -1];
+    if (sAx < 0) throw new TensorError('NotImplementedError', `norm order ${ord} for matrices is not supported`);
+    const r = max(sum(abs, sAx, true), mAx, true);
+    if (keepdims) return r;
+    const keep = r.shape.filter((_, i) => i !== (sAx + a.ndim) % a.ndim && i !== (mAx + a.ndim) % a.ndim);
+    return scalarize(reshape(r, keep));
+    throw new TensorError('NotImplementedError', `norm order ${ord} for matrices is not supported`);
+  }
+  throw valueError('Improper number of dimensions to norm.');
+}
