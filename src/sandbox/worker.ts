@@ -1,0 +1,100 @@
+// The sandbox worker (worker_threads entry, bundled to out/worker.js): owns one Python session, runs the
+// sources the host sends one at a time, caps their output and reports each result. Guest code runs in
+// Pizarra's own interpreter, so it reaches no Node API from here; the worker thread only keeps the
+// extension host's thread free and lets the host kill a session that stops answering.
+
+import { parentPort } from 'node:worker_threads';
+import { createEngineSession } from './engineAdapter';
+import {
+  INTERRUPT_NONE,
+  INTERRUPT_TIMEOUT,
+  TENSOR_SHARE_OF_HEAP,
+  type EngineOutcome,
+  type EngineSession,
+  type HostMessage,
+  type InitMessage,
+  type PythonError,
+  type RunMessage,
+  type RunResult,
+  type WorkerMessage,
+} from './protocol';
+import { limitMessage, internalErrorToPython } from './outcomes';
+
+/** Progress messages at most this often, so an output flood cannot flood the port. */
+const PROGRESS_EVERY_MS = 100;
+
+const port = parentPort;
+let session: EngineSession | undefined;
+let interrupt: Int32Array | undefined;
+let init: InitMessage | undefined;
+
+/** Output of the run in progress. */
+const out = { id: 0, parts: [] as string[], size: 0, truncated: false, unsent: '', lastSent: 0 };
+
+function post(m: WorkerMessage): void {
+  port?.postMessage(m);
+}
+
+function write(_stream: 'stdout' | 'stderr', text: string): void {
+  if (typeof text !== 'string' || text.length === 0) return;
+  const room = (init?.limits.outputLimitChars ?? Infinity) - out.size;
+  if (text.length > room) out.truncated = true;
+  if (room > 0) {
+    const kept = text.length > room ? text.slice(0, room) : text;
+    out.parts.push(kept);
+    out.size += kept.length;
+    out.unsent += kept;
+  }
+  const now = Date.now();
+  if (out.unsent && now - out.lastSent >= PROGRESS_EVERY_MS) {
+    post({ type: 'output', id: out.id, text: out.unsent });
+    out.unsent = '';
+    out.lastSent = now;
+  }
+}
+
+function start(m: InitMessage): void {
+  init = m;
+  interrupt = new Int32Array(m.interrupt);
+  const tensorBytes = Math.floor(m.limits.memoryMB * 1024 * 1024 * TENSOR_SHARE_OF_HEAP);
+  session = createEngineSession({ write, interrupt, tensorBytes });
+  post({ type: 'ready' });
+}
+
+function run(m: RunMessage): void {
+  const t0 = performance.now();
+  out.id = m.id;
+  out.parts = [];
+  out.size = 0;
+  out.truncated = false;
+  out.unsent = '';
+  out.lastSent = Date.now();
+  let outcome: EngineOutcome;
+  try {
+    if (!session) throw new Error('the sandbox worker got a run before init');
+    outcome = session.run(m.source, m.filename, m.lineOffset);
+  } catch (e) {
+    // The engine is meant to turn every failure into a Python exception; this is the safety net.
+    outcome = { ok: false, error: internalErrorToPython(e) };
+  }
+  const flag = interrupt ? Atomics.load(interrupt, 0) : INTERRUPT_NONE;
+  post({ type: 'done', result: resultOf(m.id, outcome, flag, performance.now() - t0) });
+  out.parts = [];
+}
+
+function resultOf(id: number, outcome: EngineOutcome, flag: number, durationMs: number): RunResult {
+  const output = out.parts.join('');
+  const base = { id, output, truncated: out.truncated, durationMs };
+  if (outcome.ok) return { ...base, status: 'ok' };
+  const error: PythonError = outcome.error;
+  if (error.type === 'KeyboardInterrupt' && flag !== INTERRUPT_NONE) {
+    const status = flag === INTERRUPT_TIMEOUT ? 'timeout' : 'interrupted';
+    return { ...base, status, error, message: limitMessage(status, init?.limits) };
+  }
+  return { ...base, status: 'error', error };
+}
+
+port?.on('message', (m: HostMessage) => {
+  if (m.type === 'init') start(m);
+  else if (m.type === 'run') run(m);
+});
