@@ -125,6 +125,7 @@ const FNS: Record<NumFn, (x: number) => number> = {
   relu: (x) => Math.max(x, 0),
   sin: Math.sin,
   cos: Math.cos,
+  norm: () => NaN,
 };
 
 /** Largest index range a Σ/Π may run over; beyond it the value is NaN (checks stay silent, never hang). */

@@ -4,7 +4,9 @@
 
 export type NumFn =
   | 'exp' | 'log' | 'log2' | 'log10' | 'sqrt' | 'abs'
-  | 'sigma' | 'tanh' | 'softplus' | 'relu' | 'sin' | 'cos';
+  | 'sigma' | 'tanh' | 'softplus' | 'relu' | 'sin' | 'cos'
+  /** A vector norm ‖x‖: no numeric value (NaN), but non-negative for interval reasoning. */
+  | 'norm';
 
 export type NumExpr =
   | { readonly k: 'num'; readonly v: number }

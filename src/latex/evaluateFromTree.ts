@@ -94,6 +94,7 @@ class Translator {
         return N.fn('sqrt', this.expr(e.body));
       case 'fence':
         if (e.open === '|' && e.close === '|') return N.fn('abs', this.expr(e.body));
+        if ((e.open === '\\|' || e.open === '\\lVert' || e.open === '\\Vert') && e.body.kind !== 'list') return N.fn('norm', this.expr(e.body));
         if (['(', '[', '\\{', '\\lbrack', '\\lbrace', '\\langle'].includes(e.open) && e.body.kind !== 'list') {
           return e.open === '\\langle' ? N.unknown('angle') : this.expr(e.body);
         }

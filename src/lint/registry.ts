@@ -2,6 +2,15 @@
 
 import type { Rule } from './rule';
 import { conditionalBar } from './rules/conditionalBar';
+import { crossEntropySign } from './rules/crossEntropySign';
+import { formulaCodeMismatch } from './rules/formulaCodeMismatch';
+import { implicitSum } from './rules/implicitSum';
+import { indexClash } from './rules/indexClash';
+import { indexMismatch } from './rules/indexMismatch';
+import { logDomain } from './rules/logDomain';
+import { logOfTarget } from './rules/logOfTarget';
+import { referenceFormula } from './rules/referenceFormula';
+import { softmaxNormalization } from './rules/softmaxNormalization';
 import { katexError } from './rules/katexError';
 import { boldConsistency } from './rules/boldConsistency';
 import { operatorUpright } from './rules/operatorUpright';
@@ -12,10 +21,19 @@ import { undefinedLabel } from './rules/undefinedLabel';
 export const RULES: readonly Rule[] = [
   katexError,
   unbracedScript,
+  indexClash,
+  indexMismatch,
+  implicitSum,
+  crossEntropySign,
+  softmaxNormalization,
+  logOfTarget,
   operatorUpright,
+  referenceFormula,
   boldConsistency,
   subscriptLabel,
   conditionalBar,
+  logDomain,
+  formulaCodeMismatch,
   undefinedLabel,
 ];
 

@@ -42,7 +42,7 @@ export const crossEntropySign: Rule = {
 
 const LOGS = new Set(['\\log', '\\ln', 'log', 'ln']);
 
-function isLog(e: Expr): boolean {
+export function isLog(e: Expr): boolean {
   const f = e.kind === 'script' ? e.base : e;
   return f.kind === 'operator' && LOGS.has(f.name);
 }
@@ -57,7 +57,7 @@ function hasLog(e: Expr): boolean {
 }
 
 /** A product with a log factor and a non-log factor: `y_i \log\hat y_i`, `(1-y)\log(1-\hat y)`. */
-function hasWeightedLog(e: Expr): boolean {
+export function hasWeightedLog(e: Expr): boolean {
   let found = false;
   walk(e, (n) => {
     if (n.kind === 'product') {

@@ -15,7 +15,7 @@ import { mlRoles, prettyName } from '../../latex/evaluateRoles';
 import { walk, type Expr } from '../../latex/tree';
 import { EQUALITIES, statements } from '../indices';
 import { fix, t, type Finding, type FormulaContext, type Localized, type Rule } from '../rule';
-import { derivativeOf, fanReading, initQuantities, type InitKind, type InitQuantity } from './referenceFormulaMatch';
+import { derivativeOf, initQuantities, initVariance, type InitKind, type InitQuantity } from './referenceFormulaMatch';
 
 export const referenceFormula: Rule = {
   id: 'reference-formula',
@@ -148,21 +148,9 @@ const FAN_IN_REFERENCES = [2, 1, 1 / 3];
 
 function checkInit(tex: string, q: InitQuantity, report: (f: Finding) => void): void {
   const { expr: e, kind } = q;
-  const value = toNum(e, tex);
-  if (N.hasUnknown(value)) return;
-  const fans = fanReading(e, tex);
-  if (!fans) return;
-  const roles = mlRoles([value]);
-  for (const f of fans.names) roles.set(f, 'integer');
-  // Variance implied by the quantity: a uniform U(−a, a) has variance a²/3.
-  const variance = kind === 'uniform' ? N.div(N.pow(value, N.num(2)), N.num(3)) : kind === 'std' ? N.pow(value, N.num(2)) : value;
-  const fanSum = N.add(...fans.names.map((n) => N.v(n)));
-  const product = N.mul(variance, fanSum);
-  const points = samplePoints({ roles }, 4);
-  const cs = points.map((p) => evaluate(product, p));
-  if (cs.some((c) => !Number.isFinite(c))) return;
-  const c = cs[0];
-  const constant = cs.every((x) => Math.abs(x - c) < 1e-6 * Math.max(1, Math.abs(c)));
+  const reading = initVariance(tex, q);
+  if (!reading) return;
+  const { fans, c, constant, points, value, variance } = reading;
   const refs = fans.names.length === 2 ? [GLOROT] : FAN_IN_REFERENCES;
   if (constant && refs.some((r) => Math.abs(c - r) < 1e-6)) return;
   const F = fans.names.length === 2 ? `${fans.texts[0]}+${fans.texts[1]}` : fans.texts[0];

@@ -2,7 +2,10 @@
 // ∂σ(z)/∂z), which initialisation quantity an expression is (a U(−a, a) bound, an N(0, v) variance, the
 // right side of σ = …, Var(W) = …), and which layer widths (fans) it divides by.
 
+import { evaluate, samplePoints, type SamplePoint } from '../../latex/evaluate';
+import * as N from '../../latex/evaluateExpr';
 import { toNum } from '../../latex/evaluateFromTree';
+import { mlRoles } from '../../latex/evaluateRoles';
 import { walk, type Expr } from '../../latex/tree';
 import { EQUALITIES, statements } from '../indices';
 
@@ -179,4 +182,34 @@ export function fanReading(e: Expr, tex: string): { names: string[]; texts: stri
 
 function isFanName(name: string): boolean {
   return /^(n|N|d|m|fan|\\text\{fan\})_/.test(name) || name === 'n' || name === 'N' || /^fan/.test(name);
+}
+
+export interface InitReading {
+  readonly fans: { names: string[]; texts: string[] };
+  /** Weight variance × fan (× (n_in + n_out) for two fans), at the first sample. */
+  readonly c: number;
+  /** True when variance × fan is the same at every sample, i.e. the quantity has the form √(C/fan). */
+  readonly constant: boolean;
+  readonly points: SamplePoint[];
+  readonly value: N.NumExpr;
+  readonly variance: N.NumExpr;
+}
+
+/** The weight variance an initialisation quantity implies, times its fan: 2 for Glorot and He, 1 LeCun. */
+export function initVariance(tex: string, q: InitQuantity): InitReading | undefined {
+  const value = toNum(q.expr, tex);
+  if (N.hasUnknown(value)) return undefined;
+  const fans = fanReading(q.expr, tex);
+  if (!fans) return undefined;
+  const roles = mlRoles([value]);
+  for (const f of fans.names) roles.set(f, 'integer');
+  // A uniform U(−a, a) has variance a²/3.
+  const variance = q.kind === 'uniform' ? N.div(N.pow(value, N.num(2)), N.num(3)) : q.kind === 'std' ? N.pow(value, N.num(2)) : value;
+  const product = N.mul(variance, N.add(...fans.names.map((n) => N.v(n))));
+  const points = samplePoints({ roles }, 4);
+  const cs = points.map((p) => evaluate(product, p));
+  if (cs.some((c) => !Number.isFinite(c))) return undefined;
+  const c = cs[0];
+  const constant = cs.every((x) => Math.abs(x - c) < 1e-6 * Math.max(1, Math.abs(c)));
+  return { fans, c, constant, points, value, variance };
 }
