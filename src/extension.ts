@@ -4,6 +4,7 @@
 import type MarkdownIt from 'markdown-it';
 import type * as vscode from 'vscode';
 import { DiagnosticsHub } from './editor/diagnosticsHub';
+import { registerLint } from './editor/lint/register';
 import { registerModelDiagnostics } from './editor/modelDiagnostics';
 import { registerShowStructure } from './editor/showStructure';
 import { registerPreview } from './editor/preview';
@@ -12,6 +13,7 @@ export function activate(context: vscode.ExtensionContext) {
   const hub = new DiagnosticsHub();
   context.subscriptions.push(hub);
   registerModelDiagnostics(context, hub);
+  registerLint(context, hub);
   registerShowStructure(context);
   const preview = registerPreview(context);
   return {
