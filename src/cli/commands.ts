@@ -2,12 +2,14 @@
 
 import type { Command } from './command';
 import { checkCommand } from './check';
+import { lintCommand } from './lint';
 import { pending } from './pending';
+import { renderCommand } from './render';
 import { runCommand } from './run';
 
 export const commands: readonly Command[] = [
-  pending('render', 'Render a Markdown article to self-contained HTML', 'FILE.md [-o OUT.html]', 'the KaTeX preview issue'),
-  pending('lint', 'Check the formulas of Markdown articles', 'FILE.md…', 'the formula linter issue'),
+  renderCommand,
+  lintCommand,
   runCommand,
   pending('exec', 'Run a Python file in the sandbox, like python3 FILE.py', 'FILE.py', 'the interpreter issue'),
   checkCommand(() => commands.find((c) => c.name === 'lint')),
