@@ -27,6 +27,11 @@ function count(output) {
   if (passed + failed === 0) {
     for (const m of output.matchAll(/(\d+) passed, (\d+) failed/g)) { passed += Number(m[1]); failed += Number(m[2]); }
   }
+  if (passed + failed === 0) {
+    // vscode-tmgrammar-test prints one ✓ or ✖ line per fixture file.
+    passed = (output.match(/^✓ /gm) ?? []).length;
+    failed = (output.match(/^[✖✗] /gm) ?? []).length;
+  }
   return { passed, failed };
 }
 
