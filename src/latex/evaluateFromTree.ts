@@ -131,6 +131,13 @@ class Translator {
       if (join && !['\\cdot', '\\times', '*', '\\ast', '\\,'].includes(join)) return N.unknown(`join ${join}`);
       const f = e.factors[i];
       const next = e.factors[i + 1];
+      // KaTeX attaches `^` to the last digit: `10^{-8}` arrives as 1 · 0^{−8}. Rejoin the digits.
+      if (f.kind === 'number' && next?.kind === 'script' && next.base.kind === 'number' && f.span.end === next.base.span.start && e.joins[i] === '') {
+        const v = Number(f.value + next.base.value);
+        factors.push(next.sup ? N.pow(N.num(v), this.expr(next.sup)) : N.num(v));
+        i++;
+        continue;
+      }
       // `z_j/T`: an inline slash divides the factor before it by the factor after it.
       if (f.kind === 'atom' && f.text === '/' && factors.length > 0 && next) {
         factors.push(N.div(factors.pop()!, this.expr(next)));
