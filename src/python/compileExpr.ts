@@ -1,0 +1,663 @@
+// Expression compilation to closures, with fast paths for int/float/str arithmetic, list indexing,
+// method calls on instances, and caret positions (CPython 3.11 traceback anchors) on failure.
+
+import type { Comprehension, Expr, ExprOf, FormattedValue } from './ast';
+import type { Compiler } from './compiler';
+import { pyErr, TypeError } from './errors';
+import { at, type ErrPos, type Frame, posOf, type X } from './frame';
+import { convert, formatValue } from './format';
+import { hashKey } from './keys';
+import {
+  Ellipsis, EMPTY_TUPLE, PyBytes, PyCell, PyDict, PyFloat, PyFunction, PyInstance, PyList, PyMethodDescriptor,
+  PyObject, PySet, PySlice, PyTuple, typeOf,
+} from './objects';
+import { binop, compare, contains, invert, neg, pos as unaryPos } from './ops';
+import {
+  call, checkLimits, dictSetItem, getAttr, getItem, getIter, iterNext, rt, toArray, truthy,
+} from './runtime';
+import type { Scope } from './scope';
+import { str } from './repr';
+import { makeSuper } from './superObj';
+import { compileGenExp } from './genCompiler';
+
+function binAnchors(e: ExprOf<'BinOp'>, lines: string[]): ErrPos {
+  const p: ErrPos = posOf(e);
+  if (e.line !== e.endLine || e.left.endLine !== e.line || e.right.line !== e.line) return p;
+  const text = lines[e.line - 1] ?? '';
+  for (let i = e.left.endCol; i < e.right.col; i++) {
+    const c = text[i];
+    if (c === ' ' || c === '\t' || c === '\f') continue;
+    if (c === ')' ) continue;
+    let end = i + 1;
+    if (end < e.right.col && !/\s/.test(text[end])) end++;
+    p.anchors = [i, end];
+    break;
+  }
+  return p;
+}
+
+function subAnchors(e: ExprOf<'Subscript'>): ErrPos {
+  const p: ErrPos = posOf(e);
+  if (e.line === e.endLine && e.value.endLine === e.line) p.anchors = [e.value.endCol, e.endCol];
+  return p;
+}
+
+export function compileExpr(c: Compiler, e: Expr, sc: Scope): X {
+  switch (e.type) {
+    case 'Name': return c.load(e.id, sc, posOf(e));
+    case 'Const': {
+      let v: any = e.value;
+      if (e.kind === 'float') v = new PyFloat(e.value as number);
+      else if (e.kind === 'ellipsis') v = Ellipsis;
+      else if (e.kind === 'bytes') v = new PyBytes(Uint8Array.from(e.value as string, (ch) => ch.charCodeAt(0) & 255));
+      else if (e.kind === 'complex') {
+        const p = posOf(e);
+        return () => {
+          throw at(pyErr(TypeError, 'complex numbers are not supported in Pizarra'), p);
+        };
+      }
+      const k = v;
+      return () => k;
+    }
+    case 'JoinedStr': return joined(c, e.parts, sc);
+    case 'BinOp': return binOp(c, e, sc);
+    case 'UnaryOp': {
+      if (e.op === 'not') {
+        const x = c.cond(e.operand, sc);
+        return (f) => !x(f);
+      }
+      // Fold negative literals.
+      if (e.op === '-' && e.operand.type === 'Const' && (e.operand.kind === 'int' || e.operand.kind === 'float')) {
+        const v = e.operand.value as number | bigint;
+        const k = e.operand.kind === 'float' ? new PyFloat(-(v as number)) : typeof v === 'bigint' ? (-v === -9007199254740992n ? -v : -v) : 0 - v;
+        const kk = typeof k === 'bigint' && k >= -9007199254740991n ? Number(k) : k;
+        return () => kk;
+      }
+      const x = compileExpr(c, e.operand, sc);
+      const p = posOf(e);
+      const fn = e.op === '-' ? neg : e.op === '+' ? unaryPos : invert;
+      return (f) => {
+        const v = x(f);
+        try {
+          return fn(v);
+        } catch (err) {
+          throw at(err, p);
+        }
+      };
+    }
+    case 'BoolOp': {
+      const parts = e.values.map((v) => compileExpr(c, v, sc));
+      if (e.op === 'and') return (f) => {
+        let v: any;
+        for (let i = 0; i < parts.length; i++) {
+          v = parts[i](f);
+          if (!truthy(v)) return v;
+        }
+        return v;
+      };
+      return (f) => {
+        let v: any;
+        for (let i = 0; i < parts.length; i++) {
+          v = parts[i](f);
+          if (truthy(v)) return v;
+        }
+        return v;
+      };
+    }
+    case 'Compare': return compareExpr(c, e, sc);
+    case 'Call': return callExpr(c, e, sc);
+    case 'Attribute': {
+      const obj = compileExpr(c, e.value, sc);
+      const name = e.attr;
+      const p = posOf(e);
+      return (f) => {
+        const o = obj(f);
+        if (o instanceof PyInstance) {
+          const v = o.dict.get(name);
+          if (v !== undefined && !o.cls.dict.has(name)) return v;
+        }
+        try {
+          return getAttr(o, name);
+        } catch (err) {
+          throw at(err, p);
+        }
+      };
+    }
+    case 'Subscript': {
+      const obj = compileExpr(c, e.value, sc);
+      const key = compileExpr(c, e.slice, sc);
+      const p = subAnchors(e);
+      return (f) => {
+        const o = obj(f);
+        const k = key(f);
+        if (o instanceof PyList && typeof k === 'number') {
+          const items = o.items;
+          const i = k < 0 ? k + items.length : k;
+          if (i >= 0 && i < items.length) return items[i];
+        }
+        try {
+          return getItem(o, k);
+        } catch (err) {
+          throw at(err, p);
+        }
+      };
+    }
+    case 'Slice': {
+      const lo = e.lower ? compileExpr(c, e.lower, sc) : null;
+      const hi = e.upper ? compileExpr(c, e.upper, sc) : null;
+      const st = e.step ? compileExpr(c, e.step, sc) : null;
+      return (f) => new PySlice(lo ? lo(f) : null, hi ? hi(f) : null, st ? st(f) : null);
+    }
+    case 'Starred': {
+      const p = posOf(e);
+      return () => {
+        throw at(pyErr(TypeError, "can't use starred expression here"), p);
+      };
+    }
+    case 'List': {
+      const items = seqBuilder(c, e.elts, sc);
+      return (f) => new PyList(items(f));
+    }
+    case 'Tuple': {
+      if (e.elts.length === 0) return () => EMPTY_TUPLE;
+      const items = seqBuilder(c, e.elts, sc);
+      return (f) => new PyTuple(items(f));
+    }
+    case 'Set': {
+      const items = seqBuilder(c, e.elts, sc);
+      const p = posOf(e);
+      return (f) => {
+        const s = new PySet();
+        try {
+          for (const v of items(f)) {
+            const h = hashKey(v);
+            if (!s.items.has(h)) s.items.set(h, v);
+          }
+        } catch (err) {
+          throw at(err, p);
+        }
+        return s;
+      };
+    }
+    case 'Dict': {
+      const keys = e.keys.map((k) => (k ? compileExpr(c, k, sc) : null));
+      const vals = e.values.map((v) => compileExpr(c, v, sc));
+      const p = posOf(e);
+      return (f) => {
+        const d = new PyDict();
+        try {
+          for (let i = 0; i < keys.length; i++) {
+            const k = keys[i];
+            if (k === null) {
+              const src = vals[i](f);
+              if (!(src instanceof PyDict)) throw pyErr(TypeError, `'${typeOf(src).name}' object is not a mapping`);
+              for (const [hk, v] of src.vals) {
+                d.vals.set(hk, v);
+                if (src.origs?.has(hk)) (d.origs ??= new Map()).set(hk, src.origs.get(hk));
+              }
+              continue;
+            }
+            const kv = k(f);
+            dictSetItem(d, kv, vals[i](f));
+          }
+        } catch (err) {
+          throw at(err, p);
+        }
+        return d;
+      };
+    }
+    case 'IfExp': {
+      const t = c.cond(e.test, sc), b = compileExpr(c, e.body, sc), o = compileExpr(c, e.orelse, sc);
+      return (f) => (t(f) ? b(f) : o(f));
+    }
+    case 'Lambda': return c.functionDef(e, sc, qualPrefix(sc));
+    case 'ListComp': {
+      const run = comprehension(c, e, e.generators, sc, (inner) => {
+        const elt = compileExpr(c, e.elt, inner);
+        return (f, acc: any[]) => {
+          acc.push(elt(f));
+        };
+      });
+      return (f) => {
+        const acc: any[] = [];
+        run(f, acc);
+        return new PyList(acc);
+      };
+    }
+    case 'SetComp': {
+      const run = comprehension(c, e, e.generators, sc, (inner) => {
+        const elt = compileExpr(c, e.elt, inner);
+        return (f, acc: PySet) => {
+          const v = elt(f);
+          const h = hashKey(v);
+          if (!acc.items.has(h)) acc.items.set(h, v);
+        };
+      });
+      return (f) => {
+        const s = new PySet();
+        run(f, s);
+        return s;
+      };
+    }
+    case 'DictComp': {
+      const run = comprehension(c, e, e.generators, sc, (inner) => {
+        const k = compileExpr(c, e.key, inner), v = compileExpr(c, e.value, inner);
+        return (f, acc: PyDict) => {
+          const kv = k(f);
+          dictSetItem(acc, kv, v(f));
+        };
+      });
+      return (f) => {
+        const d = new PyDict();
+        run(f, d);
+        return d;
+      };
+    }
+    case 'GeneratorExp': return compileGenExp(c, e, sc);
+    case 'NamedExpr': {
+      const v = compileExpr(c, e.value, sc);
+      let s: Scope = sc;
+      while (s.kind === 'comp') s = s.parent!;
+      const store = c.storeName((e.target as ExprOf<'Name'>).id, sc.kind === 'comp' ? sc : s);
+      return (f) => {
+        const x = v(f);
+        store(f, x);
+        return x;
+      };
+    }
+    case 'Yield':
+    case 'YieldFrom': {
+      const p = posOf(e);
+      return () => {
+        throw at(pyErr(TypeError, "'yield' in this position is not supported by Pizarra"), p);
+      };
+    }
+    case 'Await': {
+      const p = posOf(e);
+      return () => {
+        throw at(pyErr(TypeError, "'await' is not supported by Pizarra"), p);
+      };
+    }
+  }
+}
+
+function qualPrefix(sc: Scope): string {
+  // Lambdas get their qualname from the enclosing function/class name chain.
+  const parts: string[] = [];
+  for (let s: Scope | null = sc; s && s.kind !== 'module'; s = s.parent) {
+    if (s.kind === 'comp') continue;
+    parts.unshift(s.kind === 'function' ? `${s.name}.<locals>` : s.name);
+  }
+  return parts.join('.');
+}
+
+/** Evaluates a list/tuple display with `*iterable` items into a JS array. */
+function seqBuilder(c: Compiler, elts: Expr[], sc: Scope): (f: Frame) => any[] {
+  const parts = elts.map((x) => (x.type === 'Starred' ? { star: true, x: compileExpr(c, x.value, sc), p: posOf(x) } : { star: false, x: compileExpr(c, x, sc), p: posOf(x) }));
+  if (!parts.some((p) => p.star)) {
+    const xs = parts.map((p) => p.x);
+    const n = xs.length;
+    if (n === 1) return (f) => [xs[0](f)];
+    if (n === 2) return (f) => [xs[0](f), xs[1](f)];
+    if (n === 3) return (f) => [xs[0](f), xs[1](f), xs[2](f)];
+    return (f) => {
+      const out = new Array(n);
+      for (let i = 0; i < n; i++) out[i] = xs[i](f);
+      return out;
+    };
+  }
+  return (f) => {
+    const out: any[] = [];
+    for (const p of parts) {
+      if (p.star) {
+        const v = p.x(f);
+        try {
+          for (const y of toArray(v)) out.push(y);
+        } catch (err) {
+          throw at(err, p.p);
+        }
+      } else out.push(p.x(f));
+    }
+    return out;
+  };
+}
+
+function joined(c: Compiler, parts: (string | FormattedValue)[], sc: Scope): X {
+  const fs = parts.map((p) => {
+    if (typeof p === 'string') return () => p;
+    const x = compileExpr(c, p.expr, sc);
+    const spec = p.spec ? joined(c, p.spec, sc) : null;
+    const conv = p.conversion;
+    const pre = p.selfDoc ?? '';
+    const pp = posOf(p.expr);
+    return (f: Frame) => {
+      const v = x(f);
+      try {
+        const cv = convert(v, conv);
+        if (spec === null) return pre + (typeof cv === 'string' ? cv : str(cv));
+        return pre + formatValue(cv, spec(f));
+      } catch (err) {
+        throw at(err, pp);
+      }
+    };
+  });
+  if (fs.length === 1) return fs[0];
+  return (f) => {
+    let s = '';
+    for (let i = 0; i < fs.length; i++) s += fs[i](f);
+    return s;
+  };
+}
+
+function binOp(c: Compiler, e: ExprOf<'BinOp'>, sc: Scope): X {
+  const l = compileExpr(c, e.left, sc);
+  const r = compileExpr(c, e.right, sc);
+  const op = e.op;
+  const p = binAnchors(e, c.ctx.lines);
+  const slow = (a: any, b: any) => {
+    try {
+      return binop(op, a, b);
+    } catch (err) {
+      throw at(err, p);
+    }
+  };
+  switch (op) {
+    case '+':
+      return (f) => {
+        const a = l(f), b = r(f);
+        if (typeof a === 'number' && typeof b === 'number') {
+          const s = a + b;
+          if (Number.isSafeInteger(s)) return s;
+        } else if (a instanceof PyFloat) {
+          if (b instanceof PyFloat) return new PyFloat(a.v + b.v);
+          if (typeof b === 'number') return new PyFloat(a.v + b);
+        } else if (typeof a === 'string' && typeof b === 'string') return a + b;
+        return slow(a, b);
+      };
+    case '-':
+      return (f) => {
+        const a = l(f), b = r(f);
+        if (typeof a === 'number' && typeof b === 'number') {
+          const s = a - b;
+          if (Number.isSafeInteger(s)) return s;
+        } else if (a instanceof PyFloat) {
+          if (b instanceof PyFloat) return new PyFloat(a.v - b.v);
+          if (typeof b === 'number') return new PyFloat(a.v - b);
+        }
+        return slow(a, b);
+      };
+    case '*':
+      return (f) => {
+        const a = l(f), b = r(f);
+        if (typeof a === 'number' && typeof b === 'number') {
+          const s = a * b;
+          if (Number.isSafeInteger(s)) return s === 0 ? 0 : s;
+        } else if (a instanceof PyFloat) {
+          if (b instanceof PyFloat) return new PyFloat(a.v * b.v);
+          if (typeof b === 'number') return new PyFloat(a.v * b);
+        } else if (b instanceof PyFloat && typeof a === 'number') return new PyFloat(a * b.v);
+        return slow(a, b);
+      };
+    case '%':
+      return (f) => {
+        const a = l(f), b = r(f);
+        if (typeof a === 'number' && typeof b === 'number' && b > 0 && a >= 0) return a % b;
+        return slow(a, b);
+      };
+    case '//':
+      return (f) => {
+        const a = l(f), b = r(f);
+        if (typeof a === 'number' && typeof b === 'number' && b > 0 && a >= 0) return Math.floor(a / b);
+        return slow(a, b);
+      };
+    case '/':
+      return (f) => {
+        const a = l(f), b = r(f);
+        if (a instanceof PyFloat && b instanceof PyFloat && b.v !== 0) return new PyFloat(a.v / b.v);
+        if (typeof a === 'number' && typeof b === 'number' && b !== 0) return new PyFloat(a / b);
+        return slow(a, b);
+      };
+    default:
+      return (f) => slow(l(f), r(f));
+  }
+}
+
+function compareExpr(c: Compiler, e: ExprOf<'Compare'>, sc: Scope): X {
+  const left = compileExpr(c, e.left, sc);
+  const rights = e.comparators.map((x) => compileExpr(c, x, sc));
+  const p = posOf(e);
+  const one = (op: string, a: any, b: any): any => {
+    if (typeof a === 'number' && typeof b === 'number') {
+      switch (op) {
+        case '<': return a < b;
+        case '>': return a > b;
+        case '<=': return a <= b;
+        case '>=': return a >= b;
+        case '==': return a === b;
+        case '!=': return a !== b;
+      }
+    }
+    try {
+      switch (op) {
+        case 'is': return a === b || (a instanceof PyFloat && b instanceof PyFloat && false);
+        case 'is not': return a !== b;
+        case 'in': return contains(b, a);
+        case 'not in': return !contains(b, a);
+        default: return compare(op, a, b);
+      }
+    } catch (err) {
+      throw at(err, p);
+    }
+  };
+  if (rights.length === 1) {
+    const op = e.ops[0];
+    const r = rights[0];
+    if (op === '<') return (f) => {
+      const a = left(f), b = r(f);
+      return typeof a === 'number' && typeof b === 'number' ? a < b : one(op, a, b);
+    };
+    if (op === '==') return (f) => {
+      const a = left(f), b = r(f);
+      return typeof a === 'number' && typeof b === 'number' ? a === b : typeof a === 'string' && typeof b === 'string' ? a === b : one(op, a, b);
+    };
+    return (f) => one(op, left(f), r(f));
+  }
+  return (f) => {
+    let a = left(f);
+    let res: any = true;
+    for (let i = 0; i < rights.length; i++) {
+      const b = rights[i](f);
+      res = one(e.ops[i], a, b);
+      if (!truthy(res)) return res;
+      a = b;
+    }
+    return res;
+  };
+}
+
+function callExpr(c: Compiler, e: ExprOf<'Call'>, sc: Scope): X {
+  const p = posOf(e);
+  // Zero-argument super(): uses the __class__ cell and the first argument of the enclosing function.
+  if (e.func.type === 'Name' && e.func.id === 'super' && e.args.length === 0 && e.keywords.length === 0) {
+    let fs: Scope | null = sc;
+    while (fs && fs.kind === 'comp') fs = fs.parent;
+    if (fs && fs.kind === 'function') {
+      const cls = c.load('__class__', sc, p);
+      const firstSlot = 0;
+      return (f) => {
+        try {
+          const first = f.l[firstSlot];
+          return makeSuper(cls(f), first instanceof PyCell ? first.v : first);
+        } catch (err) {
+          throw at(err, p);
+        }
+      };
+    }
+  }
+  const simple = e.keywords.length === 0 && !e.args.some((a) => a.type === 'Starred');
+  const argXs = e.args.map((a) => compileExpr(c, a.type === 'Starred' ? a.value : a, sc));
+  let args: (f: Frame) => any[];
+  if (simple) {
+    const n = argXs.length;
+    if (n === 0) args = () => [];
+    else if (n === 1) {
+      const a0 = argXs[0];
+      args = (f) => [a0(f)];
+    } else if (n === 2) {
+      const [a0, a1] = argXs;
+      args = (f) => [a0(f), a1(f)];
+    } else if (n === 3) {
+      const [a0, a1, a2] = argXs;
+      args = (f) => [a0(f), a1(f), a2(f)];
+    } else args = (f) => argXs.map((a) => a(f));
+  } else {
+    const stars = e.args.map((a) => a.type === 'Starred');
+    args = (f) => {
+      const out: any[] = [];
+      for (let i = 0; i < argXs.length; i++) {
+        const v = argXs[i](f);
+        if (stars[i]) {
+          try {
+            for (const x of toArray(v)) out.push(x);
+          } catch (err) {
+            if (err instanceof Object && (err as { cls?: { name: string } }).cls?.name === 'TypeError') {
+              throw at(pyErr(TypeError, `Value after * must be an iterable, not ${typeOf(v).name}`), p);
+            }
+            throw at(err, p);
+          }
+        } else out.push(v);
+      }
+      return out;
+    };
+  }
+  const kwParts = e.keywords.map((k) => ({ name: k.arg, x: compileExpr(c, k.value, sc) }));
+  const kwargs = kwParts.length === 0 ? null : (f: Frame): Map<string, any> => {
+    const m = new Map<string, any>();
+    for (const k of kwParts) {
+      const v = k.x(f);
+      if (k.name !== null) {
+        if (m.has(k.name)) throw at(pyErr(TypeError, `keyword argument repeated: ${k.name}`), p);
+        m.set(k.name, v);
+      } else {
+        if (!(v instanceof PyDict)) throw at(pyErr(TypeError, `argument after ** must be a mapping, not ${typeOf(v).name}`), p);
+        for (const [hk, val] of v.vals) {
+          if (typeof hk !== 'string') throw at(pyErr(TypeError, 'keywords must be strings'), p);
+          m.set(hk, val);
+        }
+      }
+    }
+    return m;
+  };
+  if (e.func.type === 'Attribute') {
+    // Method call without materialising a bound method.
+    const obj = compileExpr(c, e.func.value, sc);
+    const name = e.func.attr;
+    const ap = posOf(e.func);
+    return (f) => {
+      const o = obj(f);
+      let fn: any;
+      if (o instanceof PyInstance) {
+        const ca = o.cls.lookup(name);
+        if (ca instanceof PyFunction && !o.dict.has(name)) {
+          const a = args(f);
+          a.unshift(o);
+          const kw = kwargs ? kwargs(f) : null;
+          try {
+            return ca.impl(a, kw);
+          } catch (err) {
+            throw at(err, p);
+          }
+        }
+      } else if (o instanceof PyObject || typeof o === 'string') {
+        const ca = typeOf(o).lookup(name);
+        if (ca instanceof PyMethodDescriptor && !(o instanceof PyFunction)) {
+          const a = args(f);
+          const kw = kwargs ? kwargs(f) : null;
+          try {
+            return ca.fn(o, a, kw);
+          } catch (err) {
+            throw at(err, p);
+          }
+        }
+      }
+      try {
+        fn = getAttr(o, name);
+      } catch (err) {
+        throw at(err, ap);
+      }
+      const a = args(f);
+      const kw = kwargs ? kwargs(f) : null;
+      try {
+        return call(fn, a, kw);
+      } catch (err) {
+        throw at(err, p);
+      }
+    };
+  }
+  const fx = compileExpr(c, e.func, sc);
+  return (f) => {
+    const fn = fx(f);
+    const a = args(f);
+    const kw = kwargs ? kwargs(f) : null;
+    try {
+      if (fn instanceof PyFunction) return fn.impl(a, kw);
+      return call(fn, a, kw);
+    } catch (err) {
+      throw at(err, p);
+    }
+  };
+}
+
+/** Inlined comprehension: loops over the generators, running `leaf` for each element. */
+export function comprehension<A>(
+  c: Compiler,
+  node: object,
+  gens: Comprehension[],
+  sc: Scope,
+  mkLeaf: (inner: Scope) => (f: Frame, acc: A) => void,
+): (f: Frame, acc: A) => void {
+  const inner = c.scopeOf(node);
+  const cellSlots: number[] = [];
+  for (const k of inner.cells) if (k.endsWith('#' + inner.id)) cellSlots.push(inner.slotOf(k.split('#')[0]));
+  let step = mkLeaf(inner);
+  for (let i = gens.length - 1; i >= 0; i--) {
+    const g = gens[i];
+    const iterX = compileExpr(c, g.iter, i === 0 ? sc : inner);
+    const store = c.target(g.target, inner);
+    const conds = g.ifs.map((x) => c.cond(x, inner));
+    const next = step;
+    const p = posOf(g.iter);
+    step = (f, acc) => {
+      const src = iterX(f);
+      const body = (x: any) => {
+        store(f, x);
+        for (let k = 0; k < conds.length; k++) if (!conds[k](f)) return;
+        next(f, acc);
+      };
+      if (src instanceof PyList) {
+        const items = src.items;
+        for (let j = 0; j < items.length; j++) {
+          body(items[j]);
+          if (--rt.ticks < 0) checkLimits();
+        }
+        return;
+      }
+      let it;
+      try {
+        it = getIter(src);
+      } catch (err) {
+        throw at(err, p);
+      }
+      for (let x = iterNext(it); x !== undefined; x = iterNext(it)) {
+        body(x);
+        if (--rt.ticks < 0) checkLimits();
+      }
+    };
+  }
+  const run = step;
+  if (cellSlots.length === 0) return run;
+  return (f, acc) => {
+    for (const s of cellSlots) f.l[s] = new PyCell(undefined);
+    run(f, acc);
+  };
+}

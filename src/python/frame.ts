@@ -1,0 +1,77 @@
+// Execution frames and code metadata shared by the compiler's closures, plus the helpers that attach
+// traceback entries (file, line, function, caret range) as a Python exception unwinds.
+
+import type { Pos } from './ast';
+import { fromHostError } from './errors';
+import { PyBaseException, type PyCell, type TracebackEntry } from './objects';
+
+export interface CodeInfo {
+  name: string;
+  qualname: string;
+  file: string;
+  /** Source lines of the whole file (1-based line N is lines[N-1]). */
+  lines: string[];
+  /** Added to every line number when reporting (a block inside a Markdown file). */
+  lineOffset: number;
+}
+
+export class Frame {
+  line = 0;
+  ret: any = null;
+  constructor(
+    readonly code: CodeInfo,
+    readonly l: any[],
+    readonly c: PyCell[] | null,
+    readonly g: Map<string, any>,
+    readonly ns: Map<string, any> | null,
+  ) {}
+}
+
+/** Statement completion signals. */
+export const NORMAL = 0, BREAK = 1, CONTINUE = 2, RETURN = 3;
+
+export type X = (f: Frame) => any;
+export type S = (f: Frame) => number;
+
+export interface ErrPos {
+  line: number;
+  col: number;
+  endLine: number;
+  endCol: number;
+  anchors?: [number, number];
+}
+
+/** Records the innermost failing expression of the current frame. */
+export function at(e: unknown, pos: ErrPos): unknown {
+  if (e instanceof PyBaseException) {
+    if (e.pendingPos === null) e.pendingPos = pos;
+    return e;
+  }
+  const p = fromHostError(e);
+  p.pendingPos = pos;
+  return p;
+}
+
+/** Adds this frame's traceback entry (once per frame) to an exception leaving or caught in `f`. */
+export function record(e: unknown, f: Frame): PyBaseException {
+  const p = e instanceof PyBaseException ? e : fromHostError(e);
+  if (p.recordedFrame !== f) {
+    const pos = p.pendingPos;
+    const line = pos ? pos.line : f.line;
+    const entry: TracebackEntry = {
+      file: f.code.file,
+      line: line + f.code.lineOffset,
+      name: f.code.name,
+      pos: pos ? { ...pos } : null,
+      source: f.code.lines[line - 1] ?? null,
+    };
+    p.tb.push(entry);
+    p.recordedFrame = f;
+  }
+  p.pendingPos = null;
+  return p;
+}
+
+export function posOf(n: Pos): ErrPos {
+  return { line: n.line, col: n.col, endLine: n.endLine, endCol: n.endCol };
+}

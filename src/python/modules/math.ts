@@ -1,0 +1,320 @@
+// The `math` module (Modules/mathmodule.c): domain/range errors as ValueError/OverflowError
+// "math domain error"/"math range error"; floor/ceil/trunc return ints.
+
+import { OverflowError, pyErr, TypeError, ValueError } from '../errors';
+import { floatToInt } from '../numConvert';
+import { PyFloat, PyModule, typeName } from '../objects';
+import { getIter, iterNext, toIndex, callDescr } from '../runtime';
+import { builtin, toNumber } from '../nativeUtil';
+import { binop } from '../ops';
+import { big, normBig } from '../numbers';
+import { PyObject } from '../objects';
+
+const F = (x: number) => new PyFloat(x);
+
+function num(v: any): number {
+  return toNumber(v, 'must be real number, not {}');
+}
+
+function domain(): never {
+  throw pyErr(ValueError, 'math domain error');
+}
+
+function range(x: number): number {
+  if (!Number.isFinite(x)) throw pyErr(OverflowError, 'math range error');
+  return x;
+}
+
+function f1(name: string, fn: (x: number) => number, check?: (x: number) => boolean, overflow = false) {
+  return builtin(name, (args) => {
+    if (args.length !== 1) throw pyErr(TypeError, `math.${name}() takes exactly one argument (${args.length} given)`);
+    const x = num(args[0]);
+    if (check && !check(x)) domain();
+    const r = fn(x);
+    if (Number.isNaN(r) && !Number.isNaN(x)) domain();
+    if (overflow && !Number.isFinite(r) && Number.isFinite(x)) throw pyErr(OverflowError, 'math range error');
+    return F(r);
+  });
+}
+
+function intOrCall(v: any, dunder: string, fn: (x: number) => number): any {
+  if (typeof v === 'number' || typeof v === 'bigint') return v;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (v instanceof PyFloat) return floatToInt(fn(v.v));
+  if (v instanceof PyObject) {
+    const f = v.cls.lookup(dunder);
+    if (f !== undefined) return callDescr(f, v, []);
+  }
+  return floatToInt(fn(num(v)));
+}
+
+function factorial(n: number): any {
+  let r = 1n;
+  for (let i = 2n; i <= BigInt(n); i++) r *= i;
+  return normBig(r);
+}
+
+function gcd2(a: bigint, b: bigint): bigint {
+  a = a < 0n ? -a : a;
+  b = b < 0n ? -b : b;
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+
+/** Shewchuk's exact summation as in math.fsum (msum). */
+function fsum(xs: number[]): number {
+  const partials: number[] = [];
+  for (let x of xs) {
+    let i = 0;
+    for (let y of partials) {
+      if (Math.abs(x) < Math.abs(y)) [x, y] = [y, x];
+      const hi = x + y;
+      const lo = y - (hi - x);
+      if (lo) partials[i++] = lo;
+      x = hi;
+    }
+    partials.length = i;
+    partials.push(x);
+  }
+  let n = partials.length;
+  let hi = 0;
+  if (n > 0) {
+    hi = partials[--n];
+    let lo = 0;
+    while (n > 0) {
+      const x = hi;
+      const y = partials[--n];
+      hi = x + y;
+      const yr = hi - x;
+      lo = y - yr;
+      if (lo) break;
+    }
+    if (n > 0 && ((lo < 0 && partials[n - 1] < 0) || (lo > 0 && partials[n - 1] > 0))) {
+      const y = lo * 2;
+      const x = hi + y;
+      const yr = x - hi;
+      if (y === yr) hi = x;
+    }
+  }
+  return hi;
+}
+
+function erf(x: number): number {
+  // Abramowitz-Stegun is not accurate enough; use a series / continued fraction like CPython's m_erf.
+  const ax = Math.abs(x);
+  if (ax < 1.5) {
+    let acc = 0;
+    const x2 = x * x;
+    let fk = 25 + 0.5;
+    for (let i = 0; i < 25; i++) {
+      acc = 2.0 + x2 * acc / fk;
+      fk -= 1.0;
+    }
+    return acc * x * Math.exp(-x2) / Math.sqrt(Math.PI);
+  }
+  return (x > 0 ? 1 : -1) * (1 - erfcContFrac(ax));
+}
+function erfcContFrac(x: number): number {
+  if (x >= 30) return 0;
+  const x2 = x * x;
+  let a = 0, da = 0.5, p = 1, pLast = 0, q = da + x2, qLast = 1;
+  for (let i = 0; i < 50; i++) {
+    a += da;
+    da += 2;
+    const b = da + x2;
+    let temp = p;
+    p = b * p - a * pLast;
+    pLast = temp;
+    temp = q;
+    q = b * q - a * qLast;
+    qLast = temp;
+  }
+  return p / q * x * Math.exp(-x2) / Math.sqrt(Math.PI);
+}
+
+function lgammaFn(x: number): number {
+  // Lanczos approximation (g=7, n=9).
+  const g = 7;
+  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lgammaFn(1 - x);
+  x -= 1;
+  let a = c[0];
+  const t = x + g + 0.5;
+  for (let i = 1; i < g + 2; i++) a += c[i] / (x + i);
+  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+}
+
+export function makeMath(): PyModule {
+  const d = new Map<string, any>();
+  d.set('pi', F(Math.PI));
+  d.set('e', F(Math.E));
+  d.set('tau', F(2 * Math.PI));
+  d.set('inf', F(Infinity));
+  d.set('nan', F(NaN));
+  d.set('sqrt', f1('sqrt', Math.sqrt, (x) => x >= 0 || Number.isNaN(x)));
+  d.set('exp', f1('exp', Math.exp, undefined, true));
+  d.set('exp2', f1('exp2', (x) => 2 ** x, undefined, true));
+  d.set('expm1', f1('expm1', Math.expm1, undefined, true));
+  d.set('log2', f1('log2', Math.log2, (x) => x > 0 || Number.isNaN(x)));
+  d.set('log10', f1('log10', Math.log10, (x) => x > 0 || Number.isNaN(x)));
+  d.set('log1p', f1('log1p', Math.log1p, (x) => x > -1 || Number.isNaN(x)));
+  d.set('log', builtin('log', (args) => {
+    if (args.length < 1 || args.length > 2) throw pyErr(TypeError, `log expected at least 1 argument, got ${args.length}`);
+    const ln = (v: any): number => {
+      if (typeof v === 'bigint') {
+        if (v <= 0n) domain();
+        const s = v.toString(2).length;
+        return s > 1000 ? Math.log(Number(v >> BigInt(s - 60))) + (s - 60) * Math.LN2 : Math.log(Number(v));
+      }
+      const x = num(v);
+      if (x <= 0) domain();
+      return Math.log(x);
+    };
+    const a = ln(args[0]);
+    if (args.length === 1) return F(a);
+    const b = ln(args[1]);
+    if (b === 0) throw pyErr(ZeroDivErr(), 'float division by zero');
+    return F(a / b);
+  }));
+  for (const [n, fn] of [['sin', Math.sin], ['cos', Math.cos], ['tan', Math.tan], ['atan', Math.atan], ['sinh', Math.sinh], ['cosh', Math.cosh], ['tanh', Math.tanh], ['asinh', Math.asinh]] as const) {
+    d.set(n, f1(n, fn, (x) => Number.isFinite(x) || Number.isNaN(x) || n === 'atan' || n === 'tanh' || n === 'asinh' || n === 'sinh' || n === 'cosh', n === 'sinh' || n === 'cosh'));
+  }
+  d.set('asin', f1('asin', Math.asin, (x) => Math.abs(x) <= 1 || Number.isNaN(x)));
+  d.set('acos', f1('acos', Math.acos, (x) => Math.abs(x) <= 1 || Number.isNaN(x)));
+  d.set('acosh', f1('acosh', Math.acosh, (x) => x >= 1 || Number.isNaN(x)));
+  d.set('atanh', f1('atanh', Math.atanh, (x) => Math.abs(x) < 1 || Number.isNaN(x)));
+  d.set('atan2', builtin('atan2', (a) => F(Math.atan2(num(a[0]), num(a[1])))));
+  d.set('hypot', builtin('hypot', (a) => F(Math.hypot(...a.map(num)))));
+  d.set('fabs', f1('fabs', Math.abs));
+  d.set('floor', builtin('floor', (a) => intOrCall(a[0], '__floor__', Math.floor)));
+  d.set('ceil', builtin('ceil', (a) => intOrCall(a[0], '__ceil__', Math.ceil)));
+  d.set('trunc', builtin('trunc', (a) => intOrCall(a[0], '__trunc__', Math.trunc)));
+  d.set('pow', builtin('pow', (a) => {
+    const x = num(a[0]), y = num(a[1]);
+    if (x === 0 && y < 0) domain();
+    if (x < 0 && !Number.isInteger(y) && Number.isFinite(y)) domain();
+    if (x === 1 || y === 0) return F(1);
+    const r = Math.pow(x, y);
+    if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y)) throw pyErr(OverflowError, 'math range error');
+    return F(r);
+  }));
+  d.set('fmod', builtin('fmod', (a) => {
+    const x = num(a[0]), y = num(a[1]);
+    if (y === 0 || !Number.isFinite(x)) domain();
+    return F(x % y);
+  }));
+  d.set('copysign', builtin('copysign', (a) => {
+    const x = num(a[0]), y = num(a[1]);
+    return F(Math.sign(y) === -1 || Object.is(y, -0) ? -Math.abs(x) : Math.abs(x));
+  }));
+  d.set('degrees', f1('degrees', (x) => x * (180 / Math.PI)));
+  d.set('radians', f1('radians', (x) => x * (Math.PI / 180)));
+  d.set('isnan', builtin('isnan', (a) => Number.isNaN(num(a[0]))));
+  d.set('isinf', builtin('isinf', (a) => {
+    const x = num(a[0]);
+    return !Number.isFinite(x) && !Number.isNaN(x);
+  }));
+  d.set('isfinite', builtin('isfinite', (a) => Number.isFinite(num(a[0]))));
+  d.set('isclose', builtin('isclose', (a, kw) => {
+    const x = num(a[0]), y = num(a[1]);
+    const rel = kw?.has('rel_tol') ? num(kw.get('rel_tol')) : 1e-9;
+    const abs = kw?.has('abs_tol') ? num(kw.get('abs_tol')) : 0;
+    if (x === y) return true;
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return false;
+    const diff = Math.abs(y - x);
+    return diff <= Math.abs(rel * y) || diff <= Math.abs(rel * x) || diff <= abs;
+  }));
+  d.set('factorial', builtin('factorial', (a) => {
+    const v = a[0];
+    if (v instanceof PyFloat) throw pyErr(TypeError, "'float' object cannot be interpreted as an integer");
+    const n = toIndex(v);
+    if (n < 0) throw pyErr(ValueError, 'factorial() not defined for negative values');
+    return factorial(n);
+  }));
+  d.set('gcd', builtin('gcd', (a) => normBig(a.reduce((acc: bigint, v: any) => gcd2(acc, big(toIndexBig(v))), 0n))));
+  d.set('lcm', builtin('lcm', (a) => normBig(a.reduce((acc: bigint, v: any) => {
+    const b = big(toIndexBig(v));
+    if (acc === 0n || b === 0n) return 0n;
+    const r = (acc * b) / gcd2(acc, b);
+    return r < 0n ? -r : r;
+  }, 1n))));
+  d.set('comb', builtin('comb', (a) => {
+    const n = BigInt(toIndex(a[0])), k = BigInt(toIndex(a[1]));
+    if (n < 0n || k < 0n) throw pyErr(ValueError, `${n < 0n ? 'n' : 'k'} must be a non-negative integer`);
+    if (k > n) return 0;
+    let r = 1n;
+    for (let i = 0n; i < k; i++) r = (r * (n - i)) / (i + 1n);
+    return normBig(r);
+  }));
+  d.set('perm', builtin('perm', (a) => {
+    const n = BigInt(toIndex(a[0]));
+    const k = a.length > 1 && a[1] !== null ? BigInt(toIndex(a[1])) : n;
+    if (k > n) return 0;
+    let r = 1n;
+    for (let i = 0n; i < k; i++) r *= n - i;
+    return normBig(r);
+  }));
+  d.set('prod', builtin('prod', (a, kw) => {
+    let acc: any = kw?.get('start') ?? 1;
+    const it = getIter(a[0]);
+    for (let x = iterNext(it); x !== undefined; x = iterNext(it)) acc = binop('*', acc, x);
+    return acc;
+  }));
+  d.set('fsum', builtin('fsum', (a) => {
+    const xs: number[] = [];
+    const it = getIter(a[0]);
+    for (let x = iterNext(it); x !== undefined; x = iterNext(it)) xs.push(num(x));
+    return F(range(fsum(xs)));
+  }));
+  d.set('modf', builtin('modf', (a) => {
+    const x = num(a[0]);
+    const ip = Math.trunc(x);
+    return new PyTupleRef([F(x - ip), F(ip)]);
+  }));
+  d.set('frexp', builtin('frexp', (a) => {
+    const x = num(a[0]);
+    if (x === 0 || !Number.isFinite(x)) return new PyTupleRef([F(x), 0]);
+    let e = Math.ceil(Math.log2(Math.abs(x)));
+    let m = x / 2 ** e;
+    if (Math.abs(m) >= 1) {
+      m /= 2;
+      e += 1;
+    }
+    if (Math.abs(m) < 0.5) {
+      m *= 2;
+      e -= 1;
+    }
+    return new PyTupleRef([F(m), e]);
+  }));
+  d.set('ldexp', builtin('ldexp', (a) => F(range(num(a[0]) * 2 ** toIndex(a[1])))));
+  d.set('dist', builtin('dist', (a) => {
+    const p = toArrayRef(a[0]).map(num), q = toArrayRef(a[1]).map(num);
+    return F(Math.hypot(...p.map((x, i) => x - q[i])));
+  }));
+  d.set('erf', f1('erf', erf));
+  d.set('erfc', f1('erfc', (x) => (Math.abs(x) < 1.5 ? 1 - erf(x) : x > 0 ? erfcContFrac(x) : 2 - erfcContFrac(-x))));
+  d.set('lgamma', f1('lgamma', lgammaFn, (x) => !(Number.isInteger(x) && x <= 0)));
+  d.set('gamma', f1('gamma', (x) => {
+    if (Number.isInteger(x) && x > 0 && x < 171) return Number(factorialBig(x - 1));
+    const s = x < 0.5 ? Math.PI / (Math.sin(Math.PI * x) * Math.exp(lgammaFn(1 - x))) : Math.exp(lgammaFn(x));
+    return s;
+  }, (x) => !(Number.isInteger(x) && x <= 0), true));
+  return new PyModule('math', d);
+}
+
+function factorialBig(n: number): bigint {
+  let r = 1n;
+  for (let i = 2n; i <= BigInt(n); i++) r *= i;
+  return r;
+}
+function toIndexBig(v: any): any {
+  if (typeof v === 'bigint' || typeof v === 'number') return v;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  throw pyErr(TypeError, `'${typeName(v)}' object cannot be interpreted as an integer`);
+}
+import { PyTuple as PyTupleRef, } from '../objects';
+import { toArray as toArrayRef } from '../runtime';
+import { ZeroDivisionError } from '../errors';
+function ZeroDivErr() {
+  return ZeroDivisionError;
+}

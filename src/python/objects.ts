@@ -1,0 +1,364 @@
+// Runtime representation of Python values. Fast paths use JS primitives: str = JS string, int = JS
+// number (always a safe integer) or bigint (only outside ±2^53), bool = JS boolean, None = null.
+// Everything else is a PyObject whose `cls` is a PyType; attributes live in Maps, never on JS objects,
+// so guest code can only reach what these classes expose by name.
+
+export type Native = (args: any[], kw: Map<string, any> | null) => any;
+export type NativeMethod = (self: any, args: any[], kw: Map<string, any> | null) => any;
+
+export class PyObject {
+  declare cls: PyType;
+}
+
+export class PyType extends PyObject {
+  mro: PyType[] = [];
+  /** Native constructor for builtin types: receives the class (may be a subclass) and arguments. */
+  construct: ((cls: PyType, args: any[], kw: Map<string, any> | null) => any) | null = null;
+  /** The builtin type whose instance layout user subclasses share (object, Exception, …). */
+  base: PyType | null = null;
+  isException = false;
+  constructor(
+    public name: string,
+    public bases: PyType[],
+    public dict: Map<string, any> = new Map(),
+    public module = 'builtins',
+  ) {
+    super();
+    this.cls = typeType;
+    this.mro = computeMro(this);
+  }
+  lookup(name: string): any {
+    const mro = this.mro;
+    for (let i = 0; i < mro.length; i++) {
+      const v = mro[i].dict.get(name);
+      if (v !== undefined) return v;
+    }
+    return undefined;
+  }
+  isSubtypeOf(other: PyType): boolean {
+    return this === other || this.mro.includes(other);
+  }
+}
+
+/** C3 linearisation (CPython Objects/typeobject.c mro_internal). */
+function computeMro(t: PyType): PyType[] {
+  if (t.bases.length === 0) return [t];
+  const seqs = t.bases.map((b) => b.mro.slice()).concat([t.bases.slice()]);
+  const out: PyType[] = [t];
+  for (;;) {
+    const nonEmpty = seqs.filter((s) => s.length > 0);
+    if (nonEmpty.length === 0) return out;
+    let cand: PyType | null = null;
+    for (const s of nonEmpty) {
+      const c = s[0];
+      if (!nonEmpty.some((o) => o.indexOf(c) > 0)) {
+        cand = c;
+        break;
+      }
+    }
+    if (!cand) throw new MroError();
+    out.push(cand);
+    for (const s of nonEmpty) if (s[0] === cand) s.shift();
+  }
+}
+export class MroError {}
+
+// typeType must exist before any PyType is constructed; it is patched after creation.
+// eslint-disable-next-line prefer-const
+export let typeType: PyType = undefined as unknown as PyType;
+export const objectType = new PyType('object', []);
+typeType = new PyType('type', [objectType]);
+objectType.cls = typeType;
+typeType.cls = typeType;
+
+function builtinType(name: string, base: PyType = objectType): PyType {
+  return new PyType(name, [base]);
+}
+
+export const intType = builtinType('int');
+export const boolType = builtinType('bool', intType);
+export const floatType = builtinType('float');
+export const strType = builtinType('str');
+export const noneType = builtinType('NoneType');
+export const listType = builtinType('list');
+export const tupleType = builtinType('tuple');
+export const dictType = builtinType('dict');
+export const setType = builtinType('set');
+export const frozensetType = builtinType('frozenset');
+export const rangeType = builtinType('range');
+export const sliceType = builtinType('slice');
+export const functionType = builtinType('function');
+export const builtinFunctionType = builtinType('builtin_function_or_method');
+export const methodType = builtinType('method');
+export const methodDescriptorType = builtinType('method_descriptor');
+export const moduleType = builtinType('module');
+export const cellType = builtinType('cell');
+export const propertyType = builtinType('property');
+export const staticmethodType = builtinType('staticmethod');
+export const classmethodType = builtinType('classmethod');
+export const iteratorType = builtinType('iterator');
+export const generatorType = builtinType('generator');
+export const ellipsisType = builtinType('ellipsis');
+export const bytesType = builtinType('bytes');
+export const notImplementedType = builtinType('NotImplementedType');
+
+export class PyFloat extends PyObject {
+  constructor(readonly v: number) {
+    super();
+  }
+}
+PyFloat.prototype.cls = floatType;
+
+export class PyList extends PyObject {
+  constructor(public items: any[]) {
+    super();
+  }
+}
+PyList.prototype.cls = listType;
+
+export class PyTuple extends PyObject {
+  constructor(readonly items: any[]) {
+    super();
+  }
+}
+PyTuple.prototype.cls = tupleType;
+export const EMPTY_TUPLE = new PyTuple([]);
+
+export class PyBytes extends PyObject {
+  constructor(readonly data: Uint8Array) {
+    super();
+  }
+}
+PyBytes.prototype.cls = bytesType;
+
+/** Dict storage: `vals` keyed by the normalised hash key (see keys.ts); `origs` holds the original key
+ * object only where it differs from the normalised one (floats, bools, tuples…). Map order = insertion order. */
+export class PyDict extends PyObject {
+  vals = new Map<any, any>();
+  origs: Map<any, any> | null = null;
+  /** collections.defaultdict: the default factory. */
+  defaultFactory: any = undefined;
+  constructor(cls?: PyType) {
+    super();
+    if (cls) this.cls = cls;
+  }
+}
+PyDict.prototype.cls = dictType;
+
+export class PySet extends PyObject {
+  /** normalised key → original element */
+  items = new Map<any, any>();
+  constructor(readonly frozen = false) {
+    super();
+    if (frozen) this.cls = frozensetType;
+  }
+}
+PySet.prototype.cls = setType;
+
+export class PyRange extends PyObject {
+  constructor(readonly start: number, readonly stop: number, readonly step: number) {
+    super();
+  }
+  get length(): number {
+    const { start, stop, step } = this;
+    if (step > 0) return stop > start ? Math.floor((stop - start - 1) / step) + 1 : 0;
+    return start > stop ? Math.floor((start - stop - 1) / -step) + 1 : 0;
+  }
+}
+PyRange.prototype.cls = rangeType;
+
+export class PySlice extends PyObject {
+  constructor(readonly start: any, readonly stop: any, readonly step: any) {
+    super();
+  }
+}
+PySlice.prototype.cls = sliceType;
+
+export class PyCell {
+  constructor(public v: any) {}
+}
+
+export class PyBuiltin extends PyObject {
+  constructor(readonly name: string, readonly fn: Native, readonly self: any = undefined) {
+    super();
+  }
+}
+PyBuiltin.prototype.cls = builtinFunctionType;
+
+/** A method of a builtin type (e.g. `list.append`), unbound. */
+export class PyMethodDescriptor extends PyObject {
+  constructor(readonly name: string, readonly fn: NativeMethod, readonly owner: PyType) {
+    super();
+  }
+}
+PyMethodDescriptor.prototype.cls = methodDescriptorType;
+
+export class PyBoundMethod extends PyObject {
+  constructor(readonly self: any, readonly func: any) {
+    super();
+  }
+}
+PyBoundMethod.prototype.cls = methodType;
+
+export class PyModule extends PyObject {
+  constructor(readonly name: string, readonly dict: Map<string, any>) {
+    super();
+  }
+}
+PyModule.prototype.cls = moduleType;
+
+/** Instance of a user-defined class (or of `object`). */
+export class PyInstance extends PyObject {
+  dict = new Map<string, any>();
+  constructor(cls: PyType) {
+    super();
+    this.cls = cls;
+  }
+}
+
+export class PyProperty extends PyObject {
+  constructor(public fget: any, public fset: any = null, public fdel: any = null) {
+    super();
+  }
+}
+PyProperty.prototype.cls = propertyType;
+
+export class PyStaticMethod extends PyObject {
+  constructor(readonly func: any) {
+    super();
+  }
+}
+PyStaticMethod.prototype.cls = staticmethodType;
+
+export class PyClassMethod extends PyObject {
+  constructor(readonly func: any) {
+    super();
+  }
+}
+PyClassMethod.prototype.cls = classmethodType;
+
+export class PyEllipsis extends PyObject {}
+PyEllipsis.prototype.cls = ellipsisType;
+export const Ellipsis = new PyEllipsis();
+
+export class PyNotImplemented extends PyObject {}
+PyNotImplemented.prototype.cls = notImplementedType;
+export const NotImplemented = new PyNotImplemented();
+
+/** A Python iterator implemented natively: `next()` returns undefined when exhausted. */
+export class PyIter extends PyObject {
+  constructor(readonly next: () => any, name = 'iterator') {
+    super();
+    if (name !== 'iterator') this.cls = iterTypeFor(name);
+  }
+}
+PyIter.prototype.cls = iteratorType;
+const iterTypes = new Map<string, PyType>();
+function iterTypeFor(name: string): PyType {
+  let t = iterTypes.get(name);
+  if (!t) {
+    t = builtinType(name);
+    t.dict = iteratorType.dict;
+    iterTypes.set(name, t);
+  }
+  return t;
+}
+
+export interface TracebackEntry {
+  file: string;
+  line: number;
+  name: string;
+  pos: { line: number; col: number; endLine: number; endCol: number; anchors?: [number, number] } | null;
+  source: string | null;
+}
+
+export class PyBaseException extends PyObject {
+  args: PyTuple = EMPTY_TUPLE;
+  dict = new Map<string, any>();
+  tb: TracebackEntry[] = [];
+  cause: PyBaseException | null = null;
+  context: PyBaseException | null = null;
+  suppressContext = false;
+  /** Innermost expression position in the frame currently unwinding (for the caret line). */
+  pendingPos: TracebackEntry['pos'] = null;
+  /** The frame whose traceback entry is already recorded (caught there, maybe re-raised). */
+  recordedFrame: unknown = null;
+  constructor(cls: PyType) {
+    super();
+    this.cls = cls;
+  }
+}
+
+/** Reports whether a value is a Python int (JS safe integer or bigint, or bool). */
+export function isInt(v: any): boolean {
+  return typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean';
+}
+
+export function typeOf(v: any): PyType {
+  switch (typeof v) {
+    case 'number':
+    case 'bigint':
+      return intType;
+    case 'string':
+      return strType;
+    case 'boolean':
+      return boolType;
+    case 'object':
+      return v === null ? noneType : (v as PyObject).cls;
+  }
+  return objectType;
+}
+
+export function typeName(v: any): string {
+  return typeOf(v).name;
+}
+
+/** A function defined in guest code; `impl` is built by the compiler (arguments already evaluated). */
+export class PyFunction extends PyObject {
+  dict: Map<string, any> | null = null;
+  constructor(
+    public name: string,
+    public qualname: string,
+    readonly impl: Native,
+    public module: string,
+    readonly isGenerator = false,
+  ) {
+    super();
+  }
+}
+PyFunction.prototype.cls = functionType;
+
+/** A generator object: wraps a JS generator produced by the compiler's generator mode. */
+export class PyGenerator extends PyObject {
+  done = false;
+  running = false;
+  constructor(readonly gen: Generator<any, any, any>, readonly name: string) {
+    super();
+  }
+  /** Returns the next value or undefined when exhausted (StopIteration). */
+  next(): any {
+    return this.send(null);
+  }
+  send(v: any): any {
+    if (this.done) return undefined;
+    if (this.running) throw new GeneratorRunning();
+    this.running = true;
+    try {
+      const r = this.gen.next(v);
+      if (r.done) {
+        this.done = true;
+        this.returnValue = r.value;
+        return undefined;
+      }
+      return r.value;
+    } catch (e) {
+      this.done = true;
+      throw e;
+    } finally {
+      this.running = false;
+    }
+  }
+  returnValue: any = null;
+}
+PyGenerator.prototype.cls = generatorType;
+export class GeneratorRunning {}
