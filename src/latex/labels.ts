@@ -125,6 +125,8 @@ interface Scan {
   edits: TexEdit[];
 }
 
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
 /** One pass over a formula's TeX, skipping comments and escaped characters. Never throws. */
 function scan(tex: string): Scan {
   const top = newUnit(0, tex.length);
@@ -144,7 +146,9 @@ function scan(tex: string): Scan {
     if (c === '{') depth++;
     else if (c === '}') depth--;
     if (c !== '\\') continue;
-    const word = /^[A-Za-z]+/.exec(tex.slice(i + 1, i + 40))?.[0];
+    let w = i + 1;
+    while (w < tex.length && isLetter(tex.charCodeAt(w))) w++;
+    const word = w > i + 1 ? tex.slice(i + 1, w) : undefined;
     if (!word) {
       // `\\` ends a row of the numbered environment when it sits at that environment's own level.
       const env = envs[envs.length - 1];

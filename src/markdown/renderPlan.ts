@@ -94,19 +94,16 @@ export function unknownLabelChip(kind: string, name: string): string {
   return chip(`\\${kind}{${name}}: unknown label`, `No formula has \\label{${name}}. Add the label to a display formula or fix the name.`, 'ref');
 }
 
-/** The line of each child of an inline token: its own line plus the line breaks before it. */
-function childLines(inline: Token): Map<Token, number> {
-  const lines = new Map<Token, number>();
-  if (!inline.map || !inline.children) return lines;
+/** The line of an inline token's child: its own line plus the line breaks before the child. */
+function childLine(inline: Token, child: Token): number | undefined {
+  if (!inline.map || !inline.children) return undefined;
   let line = inline.map[0];
   for (const c of inline.children) {
+    if (c === child) return line;
     if (c.type === 'softbreak' || c.type === 'hardbreak') line++;
-    else if (c.type === MATH_INLINE || c.type === MATH_DISPLAY_INLINE) {
-      lines.set(c, line);
-      line += c.content.split('\n').length - 1;
-    } else if (c.type === 'text' || c.type === 'html_inline') line += c.content.split('\n').length - 1;
+    else if (c.content.includes('\n')) line += c.content.split('\n').length - 1;
   }
-  return lines;
+  return line;
 }
 
 /** Collects formulas and prose references in document order and attaches the plan to their tokens. */
@@ -122,11 +119,12 @@ export function planDocument(tokens: Token[], config: RenderConfig, cache: LruCa
     } else if (t.type === MATH_FENCE) {
       formulas.push({ token: t, tex: t.content.replace(/\n$/, ''), display: true, delimiter: 'math-fence', line: t.map?.[0] });
     } else if (t.type === 'inline' && t.children) {
-      const lines = childLines(t);
       for (const c of t.children) {
         if (c.type === MATH_INLINE || c.type === MATH_DISPLAY_INLINE) {
           const meta = c.meta as MathTokenMeta;
-          formulas.push({ token: c, tex: c.content, display: meta.display, delimiter: meta.delimiter, line: lines.get(c) });
+          // Only display math needs its line (a scroll-sync target); inline formulas skip the walk.
+          const line = meta.display ? childLine(t, c) : undefined;
+          formulas.push({ token: c, tex: c.content, display: meta.display, delimiter: meta.delimiter, line });
         } else if (c.type === PROSE_REF) refs.push(c);
       }
     }
@@ -143,7 +141,10 @@ export function planOf(env: unknown): DocumentPlan | undefined {
 }
 
 function attach(token: Token, planned: PlannedMeta): void {
-  token.meta = { ...(token.meta ?? {}), pizarra: planned };
+  // Adds a field to the tokenizer's meta object rather than copying it: this runs for every formula on
+  // every keystroke.
+  if (!token.meta) token.meta = {};
+  (token.meta as { pizarra?: PlannedMeta }).pizarra = planned;
 }
 
 export function plannedOf(token: Token): PlannedMeta | undefined {
