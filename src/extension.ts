@@ -8,6 +8,7 @@ import { registerLint } from './editor/lint/register';
 import { registerModelDiagnostics } from './editor/modelDiagnostics';
 import { registerShowStructure } from './editor/showStructure';
 import { registerPreview } from './editor/preview';
+import { registerRunner } from './editor/run';
 
 export function activate(context: vscode.ExtensionContext) {
   const hub = new DiagnosticsHub();
@@ -15,6 +16,7 @@ export function activate(context: vscode.ExtensionContext) {
   registerModelDiagnostics(context, hub);
   registerLint(context, hub);
   registerShowStructure(context);
+  registerRunner(context, hub);
   const preview = registerPreview(context);
   return {
     extendMarkdownIt(md: MarkdownIt): MarkdownIt {

@@ -6,20 +6,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type MarkdownIt from 'markdown-it';
 import { createMarkdownIt } from '../markdown/engine';
-import { pizarraMarkdownIt } from '../markdown/render';
+import { pizarraMarkdownIt, type CodeOutput } from '../markdown/render';
 import { escapeHtml } from '../markdown/renderFormula';
 import { FRONT_MATTER, type FrontMatterMeta } from '../markdown/renderFrontMatter';
 import { DEFAULT_CONFIG, planOf, type RenderConfig } from '../markdown/renderPlan';
-import { MATH_FENCE } from '../markdown/renderTakeover';
 import type { ExportAssets } from './assets';
 import { readKatexCss, usedFaces, type FontFace } from './fonts';
 import { EXPORT_CSS } from './style';
 
-/** What the runner produced for a code block, shown right under it (quarto #346). */
-export interface CodeOutput {
-  readonly text: string;
-  readonly error?: boolean;
-}
+export type { CodeOutput } from '../markdown/render';
 
 export interface ExportOptions {
   readonly config?: RenderConfig;
@@ -44,8 +39,8 @@ export interface ExportResult {
 }
 
 /** A plugin instance per config would grow without bound; the export builds one per call (cheap). */
-function engine(config: RenderConfig): MarkdownIt {
-  return pizarraMarkdownIt(createMarkdownIt(), { config: () => config });
+function engine(config: RenderConfig, outputs: ReadonlyMap<number, CodeOutput> | undefined): MarkdownIt {
+  return pizarraMarkdownIt(createMarkdownIt(), { config: () => config, outputs: outputs && (() => outputs) });
 }
 
 /** The front matter's `title` and `lang`, else the first heading. */
@@ -55,22 +50,6 @@ function headOf(tokens: MarkdownIt.Token[], fallback: string): { title: string; 
   const h = tokens.findIndex((t) => t.type === 'heading_open');
   const title = str(data?.get('title')) ?? (h >= 0 ? tokens[h + 1].content : fallback);
   return { title, lang: str(data?.get('lang') ?? data?.get('language')) };
-}
-
-/** Appends outputs under their code blocks by retagging fences in document order. */
-function withOutputs(md: MarkdownIt, tokens: MarkdownIt.Token[], outputs: ReadonlyMap<number, CodeOutput>): void {
-  let index = 0;
-  const fence = md.renderer.rules.fence!;
-  md.renderer.rules.fence = (ts, idx, options, env, self) => {
-    const out = outputs.get((ts[idx].meta as { codeIndex?: number } | null)?.codeIndex ?? -1);
-    const html = fence(ts, idx, options, env, self);
-    if (!out) return html;
-    const cls = out.error ? 'pizarra-output pizarra-output-error' : 'pizarra-output';
-    return `${html}<div class="${cls}">${escapeHtml(out.text)}</div>\n`;
-  };
-  for (const t of tokens) {
-    if (t.type === 'fence' || t.type === MATH_FENCE) t.meta = { ...(t.meta ?? {}), codeIndex: index++ };
-  }
 }
 
 function fontCss(faces: readonly FontFace[], fontsDir: string, href: string | undefined, files: Map<string, Uint8Array>): string {
@@ -89,10 +68,9 @@ function fontCss(faces: readonly FontFace[], fontsDir: string, href: string | un
 
 export function exportHtml(markdown: string, options: ExportOptions): ExportResult {
   const config = options.config ?? DEFAULT_CONFIG;
-  const md = engine(config);
+  const md = engine(config, options.outputs);
   const env: Record<string, unknown> = {};
   const tokens = md.parse(markdown, env);
-  if (options.outputs) withOutputs(md, tokens, options.outputs);
   const body = md.renderer.render(tokens, md.options, env);
   const errors = planOf(env)?.errors() ?? [];
   const katexFonts = readKatexCss(options.assets.katexCss);

@@ -14,9 +14,34 @@ import { MATH_FENCE, takeOverMath } from './renderTakeover';
 type Token = MarkdownIt.Token;
 type Renderer = MarkdownIt.Renderer;
 
+/** What the runner produced for a code block, drawn right under it (quarto #346). */
+export interface CodeOutput {
+  readonly text: string;
+  readonly error?: boolean;
+}
+
 export interface PluginOptions {
   /** Read at every render, so settings changes apply without reloading the preview. */
   readonly config?: () => RenderConfig;
+  /** The runner's latest outputs by code block index (every fence, in document order), read at every render. */
+  readonly outputs?: () => ReadonlyMap<number, CodeOutput> | undefined;
+}
+
+/** Draws each code block's output under it; fences are counted in document order like the document model. */
+function renderOutputs(md: MarkdownIt, outputs: () => ReadonlyMap<number, CodeOutput> | undefined): void {
+  md.core.ruler.push('pizarra_code_index', (state) => {
+    let index = 0;
+    for (const t of state.tokens) if (t.type === 'fence' || t.type === MATH_FENCE) t.meta = { ...(t.meta ?? {}), codeIndex: index++ };
+    return false;
+  });
+  const fence = md.renderer.rules.fence!;
+  md.renderer.rules.fence = (tokens, idx, opts, env, self) => {
+    const html = fence(tokens, idx, opts, env, self);
+    const out = outputs()?.get((tokens[idx].meta as { codeIndex?: number } | null)?.codeIndex ?? -1);
+    if (!out) return html;
+    const cls = out.error ? 'pizarra-output pizarra-output-error' : 'pizarra-output';
+    return `${html}<div class="${cls}">${escapeHtml(out.text)}</div>\n`;
+  };
 }
 
 /** Block display math: a `<div>` with VS Code's `data-line`/`code-line` for formula-level scroll sync. */
@@ -71,6 +96,7 @@ export function pizarraMarkdownIt(md: MarkdownIt, options: PluginOptions = {}): 
   md.renderer.rules[MATH_BLOCK] = (tokens, idx, _o, _e, self) => renderBlock(tokens, idx, self);
   md.renderer.rules[MATH_FENCE] = (tokens, idx, _o, _e, self) => renderBlock(tokens, idx, self);
   md.renderer.rules[PROSE_REF] = renderProseRef;
+  if (options.outputs) renderOutputs(md, options.outputs);
   md.renderer.rules[FRONT_MATTER] = (tokens, idx) =>
     renderFrontMatterHeader(tokens[idx].meta as FrontMatterMeta, (s) => md.renderInline(s));
   return md;

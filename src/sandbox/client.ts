@@ -4,6 +4,7 @@
 // Used by the editor (one client per document) and by `pizarra run` / `check` / `render --run`.
 
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { limitMessage, type LostReason } from './outcomes';
@@ -62,7 +63,8 @@ function resolveWorker(): { file: string; execArgv: string[] } {
   const file = defaultWorkerPath ?? path.join(__dirname, 'worker.js');
   if (defaultWorkerPath || existsSync(file)) return { file, execArgv: [] };
   const ts = path.join(__dirname, 'worker.ts');
-  return { file: ts, execArgv: ['--require', require.resolve('tsx/cjs')] };
+  // Only when running from sources (tsx), where tsx is installed; bundles never take this branch.
+  return { file: ts, execArgv: ['--require', createRequire(__filename).resolve('tsx/cjs')] };
 }
 
 export class SandboxClient {

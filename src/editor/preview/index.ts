@@ -4,6 +4,7 @@
 import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { pizarraMarkdownIt } from '../../markdown/render';
+import { previewOutputs } from '../run/previewOutputs';
 import { registerExportCommand } from './exportCommand';
 import { readRenderConfig, RENDER_SETTINGS } from './settings';
 
@@ -23,6 +24,7 @@ export function registerPreview(context: vscode.ExtensionContext): PreviewContri
   return {
     // The settings of the active document's folder: VS Code's preview renders one document at a time and
     // does not tell plugins which (env.currentDocument is not part of the contract).
-    extendMarkdownIt: (md) => pizarraMarkdownIt(md, { config: () => readRenderConfig(vscode.window.activeTextEditor?.document.uri) }),
+    extendMarkdownIt: (md) =>
+      pizarraMarkdownIt(md, { config: () => readRenderConfig(vscode.window.activeTextEditor?.document.uri), outputs: () => previewOutputs.current() }),
   };
 }

@@ -1,0 +1,71 @@
+// How a block's run reads in the editor: the line after the closing fence, the hover, the text that
+// "Insert Outputs" writes and the preview shows. UI words go through vscode.l10n (Spanish in l10n/).
+
+import * as vscode from 'vscode';
+import { truncationNote } from '../../sandbox/outcomes';
+import type { RunResult } from '../../sandbox/protocol';
+import type { BlockRecord } from './records';
+
+const MAX_INLINE = 80;
+
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}
+
+/** Output, then the traceback or the limit message: what a reader of the article should see. */
+export function outputText(result: RunResult, outputLimitChars?: number): string {
+  const parts: string[] = [];
+  if (result.output) parts.push(result.output.replace(/\n$/, ''));
+  if (result.truncated) parts.push(truncationNote(outputLimitChars ? { timeoutSeconds: 0, memoryMB: 0, outputLimitChars } : undefined));
+  if (result.error && result.status === 'error') parts.push(result.error.traceback.replace(/\n$/, ''));
+  if (result.message) parts.push(result.message);
+  return parts.join('\n');
+}
+
+function firstLine(text: string): string {
+  const line = text.split('\n').find((l) => l.trim() !== '') ?? '';
+  return line.length > MAX_INLINE ? line.slice(0, MAX_INLINE - 1) + '…' : line;
+}
+
+export function statusMark(result: RunResult): string {
+  return result.status === 'ok' ? '✓' : result.status === 'interrupted' || result.status === 'cancelled' ? '■' : '✗';
+}
+
+/** The decoration's text after the closing fence. */
+export function inlineSummary(record: BlockRecord): string {
+  if (record.state === 'queued') return vscode.l10n.t('… queued');
+  if (record.state === 'running') {
+    const last = record.partial.trimEnd().split('\n').pop() ?? '';
+    return last ? `⏳ ${vscode.l10n.t('running')} · ${firstLine(last)}` : `⏳ ${vscode.l10n.t('running')}`;
+  }
+  const r = record.result;
+  if (!r) return '';
+  const what =
+    r.status === 'error' && r.error ? r.error.summary
+    : r.status === 'ok' ? firstLine(r.output)
+    : r.status === 'timeout' ? vscode.l10n.t('stopped at the time limit')
+    : r.status === 'interrupted' ? vscode.l10n.t('stopped')
+    : r.status === 'lost' ? vscode.l10n.t('session lost')
+    : vscode.l10n.t('not run');
+  const parts = [`${statusMark(r)} ${formatDuration(r.durationMs)}`];
+  if (what) parts.push(firstLine(what));
+  if (record.stale) parts.push(vscode.l10n.t('stale: edited since this run'));
+  return parts.join(' · ');
+}
+
+/** The hover over the closing fence: the whole output and traceback. */
+export function hoverMarkdown(record: BlockRecord): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  const r = record.result;
+  if (record.state !== 'done' || !r) {
+    md.appendText(record.state === 'queued' ? vscode.l10n.t('Queued') : vscode.l10n.t('Running…'));
+    if (record.partial) md.appendCodeblock(record.partial, 'text');
+    return md;
+  }
+  md.appendMarkdown(`**${statusMark(r)} ${formatDuration(r.durationMs)}**`);
+  if (record.stale) md.appendMarkdown(` — ${vscode.l10n.t('the block was edited after this run')}`);
+  md.appendMarkdown('\n\n');
+  md.appendCodeblock(outputText(r) || vscode.l10n.t('(no output)'), 'text');
+  return md;
+}
