@@ -21,7 +21,7 @@ export type ScriptReading =
  * Two-letter subscripts that are words, not index pairs. Longer letter runs are always labels; other pairs
  * (`ij`, `nk`) are indices, as in `W_{ij}`.
  */
-const TWO_LETTER_WORDS = new Set(['in', 'ff', 'up', 'on', 'lr', 'kl', 'ce', 'fc', 'bn', 'ln']);
+const TWO_LETTER_WORDS = new Set(['in', 'ff', 'up', 'on']);
 
 /** Single lower-case Latin letters are index letters; capitals, Greek letters and words name things. */
 export function isIndexLetter(e: Expr): e is Extract<Expr, { kind: 'symbol' }> {
@@ -42,12 +42,16 @@ export function readScript(sub: Expr, tex: string): ScriptReading {
     case 'number':
       return { kind: 'indices', items: [sub] };
     case 'symbol':
-      return isIndexLetter(sub) ? { kind: 'indices', items: [sub] } : { kind: 'label', text: labelText(sub, tex) };
+      // `b_h` beside `h_{t-1}`: a letter that is itself a variable of the formula names, it does not index.
+      return isIndexLetter(sub) && !scriptBases(tex).has(sub.name) ? { kind: 'indices', items: [sub] } : { kind: 'label', text: labelText(sub, tex) };
     case 'product': {
       const allLetters = sub.factors.every(isIndexLetter) && sub.joins.every((j) => j === '');
       if (allLetters) {
         const word = sub.factors.map((f) => (f as Extract<Expr, { kind: 'symbol' }>).name).join('');
         if (word.length >= 3 || TWO_LETTER_WORDS.has(word)) return { kind: 'label', text: word };
+        // `W_{hh} h_{t-1} + W_{xh} x_t`: letters that are variables of the formula name the matrix.
+        const bases = scriptBases(tex);
+        if ([...word].some((l) => bases.has(l))) return { kind: 'label', text: word };
         return { kind: 'indices', items: sub.factors };
       }
       // `W_{i j}` with numbers mixed in (`x_{1j}`): every factor an index if each one is.
@@ -97,4 +101,18 @@ export function indexLetters(e: Expr, out: IndexOccurrence[] = []): IndexOccurre
   else if (e.kind === 'product') e.factors.forEach((f) => indexLetters(f, out));
   else if (e.kind === 'list') e.items.forEach((f) => indexLetters(f, out));
   return out;
+}
+
+const basesCache = new Map<string, Set<string>>();
+
+/** Lower-case letters written with their own sub/superscript in `tex` (`h_{t-1}` → h): variables. */
+function scriptBases(tex: string): Set<string> {
+  let set = basesCache.get(tex);
+  if (!set) {
+    set = new Set<string>();
+    for (const m of tex.matchAll(/(?<![\\A-Za-z_^])([a-z])\s*[_^]/g)) set.add(m[1]);
+    if (basesCache.size > 512) basesCache.clear();
+    basesCache.set(tex, set);
+  }
+  return set;
 }

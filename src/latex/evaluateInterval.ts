@@ -85,8 +85,13 @@ export function intervalOf(e: NumExpr, rangeOf: RangeOf): Interval | undefined {
     case 'pow': {
       if (e.exp.k === 'num' && Number.isInteger(e.exp.v) && e.exp.v % 2 === 0 && e.exp.v > 0) {
         const b = intervalOf(e.base, rangeOf);
-        if (b && (b.lo > 0 || (b.lo === 0 && b.loOpen) || b.hi < 0)) return POS;
-        return b ? NONNEG : undefined;
+        if (!b) return undefined;
+        const excludesZero = b.lo > 0 || (b.lo === 0 && b.loOpen) || b.hi < 0 || (b.hi === 0 && b.hiOpen);
+        // tanh² stays in [0, 1): the larger end of |b| bounds the square, with its openness.
+        const top = Math.max(Math.abs(b.lo), Math.abs(b.hi));
+        const topOpen = Math.abs(b.lo) === top ? b.loOpen && (Math.abs(b.hi) < top || b.hiOpen) : b.hiOpen;
+        const lo = excludesZero ? Math.min(b.lo * b.lo, b.hi * b.hi) : 0;
+        return iv(lo, Math.pow(top, e.exp.v), excludesZero && lo === 0, topOpen);
       }
       const b = intervalOf(e.base, rangeOf);
       return b && (b.lo > 0 || (b.lo === 0 && b.loOpen)) ? POS : undefined;

@@ -84,6 +84,8 @@ export function analyzeIndices(e: Expr, tex: string): IndexAnalysis {
         if (n.sub) {
           const r = readScript(n.sub, tex);
           if (r.kind === 'indices') r.items.forEach((ix) => addIndex(ix, n));
+          // `\nabla_{w_i}`: a scripted subscript carries its own indices.
+          else if (n.sub.kind === 'script') go(n.sub);
         }
         const sup = indexSuperscript(n.sup);
         if (sup) addIndex(sup, n);
