@@ -5,6 +5,7 @@ import type MarkdownIt from 'markdown-it';
 import type * as vscode from 'vscode';
 import { DiagnosticsHub } from './editor/diagnosticsHub';
 import { registerLint } from './editor/lint/register';
+import { registerMath } from './editor/math/register';
 import { registerModelDiagnostics } from './editor/modelDiagnostics';
 import { registerShowStructure } from './editor/showStructure';
 import { registerPreview } from './editor/preview';
@@ -16,6 +17,7 @@ export function activate(context: vscode.ExtensionContext) {
   registerModelDiagnostics(context, hub);
   registerLint(context, hub);
   registerShowStructure(context);
+  registerMath(context);
   registerRunner(context, hub);
   const preview = registerPreview(context);
   return {

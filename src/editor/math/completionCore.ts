@@ -1,0 +1,53 @@
+// Which completions apply at a cursor inside math: a command after `\`, an environment after `\begin{`,
+// a label after `\eqref{`/`\ref{` (also in prose, which the preview resolves). Pure (no `vscode`).
+
+import type { DocumentModel } from '../../markdown/model';
+import { documentOffsetToTex, spanAt } from './locate';
+
+export type CompletionKind = 'command' | 'environment' | 'label';
+
+export interface CompletionContext {
+  readonly kind: CompletionKind;
+  /** Document offset where the typed word starts (the backslash for commands, after `{` otherwise). */
+  readonly start: number;
+  /** What is typed so far, without the backslash or brace. */
+  readonly prefix: string;
+  /** Whether the cursor is in display math (environments then get their own lines). */
+  readonly display: boolean;
+  /** For environments and labels: a `}` already follows the cursor. */
+  readonly closed: boolean;
+}
+
+/**
+ * The text before the cursor that completion reads, and whether it is math. Formulas still being typed
+ * (`$\fr` with no closing `$` yet) are not in the model, so an odd number of unescaped `$` (or an open
+ * `\(`) before the cursor on its line also counts as math.
+ */
+function textBefore(model: DocumentModel, offset: number): { text: string; math: boolean; display: boolean } {
+  const span = spanAt(model, offset);
+  if (span) {
+    const tex = documentOffsetToTex(span, offset);
+    if (tex !== undefined) return { text: span.tex.slice(0, tex), math: true, display: span.display };
+    return { text: '', math: false, display: false };
+  }
+  const pos = model.index.positionAt(offset);
+  const line = model.text.slice(model.index.lineStart(pos.line), offset);
+  const dollars = line.match(/(?<!\\)\$/g)?.length ?? 0;
+  const openParen = line.lastIndexOf('\\(') > line.lastIndexOf('\\)');
+  const inCode = model.code.some((c) => offset > c.range.start.offset && offset <= c.range.end.offset);
+  return { text: line, math: !inCode && (dollars % 2 === 1 || openParen), display: /(?<!\\)\$\$/.test(line) };
+}
+
+export function completionContextAt(model: DocumentModel, offset: number): CompletionContext | undefined {
+  const { text, math, display } = textBefore(model, offset);
+  const closed = model.text[offset] === '}';
+  const ref = /\\(?:eqref|ref)\{([^{}\n]*)$/.exec(text);
+  if (ref) return { kind: 'label', start: offset - ref[1].length, prefix: ref[1], display, closed };
+  if (!math) return undefined;
+  const env = /\\begin\{([A-Za-z*]*)$/.exec(text);
+  if (env) return { kind: 'environment', start: offset - env[1].length, prefix: env[1], display, closed };
+  const cmd = /\\([A-Za-z]*)$/.exec(text);
+  // `\\` is a line break, not the start of a command.
+  if (cmd && !/(^|[^\\])(\\\\)+[A-Za-z]*$/.test(text)) return { kind: 'command', start: offset - cmd[0].length, prefix: cmd[1], display, closed };
+  return undefined;
+}
