@@ -365,6 +365,18 @@ function parseSum(items: readonly Item[]): Expr {
   return { kind: 'sum', terms, span: spanOfItems(items) };
 }
 
+/** `f(x)`, `p_\theta(x)`, `\mathbb{E}[x]`: a symbol (possibly scripted) right before `(` or `[`. */
+function isCall(callee: Expr, next: Item): boolean {
+  const base = callee.kind === 'script' ? callee.base : callee;
+  return (
+    next.t === 'expr' &&
+    next.e.kind === 'fence' &&
+    (next.e.open === '(' || next.e.open === '[' || next.e.open === '\\lbrack') &&
+    base.kind === 'symbol' &&
+    callee.span.end <= next.e.span.start
+  );
+}
+
 /** A term: factors joined by juxtaposition or an explicit product; a big operator takes the rest. */
 function parseProduct(items: readonly Item[]): Expr {
   const factors: Expr[] = [];
@@ -395,19 +407,20 @@ function parseProduct(items: readonly Item[]): Expr {
         push({ kind: 'apply', fn: it.e, arg, call: false, span: union(it.e.span, arg.span) });
         break;
       } else if (next.t === 'expr') {
-        push({ kind: 'apply', fn: it.e, arg: next.e, call: false, span: union(it.e.span, next.e.span) });
-        k++;
+        // `\log p_\theta(x)`: the operator applies to the whole call, not just to `p_\theta`.
+        const after = items[k + 2];
+        if (after && isCall(next.e, after)) {
+          const call: Expr = { kind: 'apply', fn: next.e, arg: (after as { e: Expr }).e, call: true, span: union(next.e.span, itemSpan(after)) };
+          push({ kind: 'apply', fn: it.e, arg: call, call: false, span: union(it.e.span, call.span) });
+          k += 2;
+        } else {
+          push({ kind: 'apply', fn: it.e, arg: next.e, call: false, span: union(it.e.span, next.e.span) });
+          k++;
+        }
       } else push(it.e);
     } else if (it.t === 'expr') {
       const next = items[k + 1];
-      const callee = it.e.kind === 'script' ? it.e.base : it.e;
-      if (
-        next?.t === 'expr' &&
-        next.e.kind === 'fence' &&
-        (next.e.open === '(' || next.e.open === '[' || next.e.open === '\\lbrack') &&
-        callee.kind === 'symbol' &&
-        it.e.span.end <= next.e.span.start
-      ) {
+      if (next && isCall(it.e, next) && next.t === 'expr') {
         push({ kind: 'apply', fn: it.e, arg: next.e, call: true, span: union(it.e.span, next.e.span) });
         k++;
       } else push(it.e);

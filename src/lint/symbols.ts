@@ -20,8 +20,16 @@ export interface SymbolUse {
   readonly sup: string | undefined;
   /** A factor of a product with at least one other non-number factor (`Wx`, `\mathbf W \mathbf x`). */
   readonly inProduct: boolean;
+  /** The other symbols of that product (bases of scripted factors included), for "acts as a matrix" tests. */
+  readonly peers: readonly Peer[];
   /** Inside a sub- or superscript of something else (then it is an index or an exponent). */
   readonly inScript: boolean;
+}
+
+export interface Peer {
+  readonly name: string;
+  readonly style: SymbolStyle;
+  readonly accent: string | undefined;
 }
 
 export type FormulaSymbolUse = Omit<SymbolUse, 'formula'>;
@@ -32,8 +40,8 @@ const STRUCTURAL = new Set(['\\partial', '\\nabla', '\\infty', '\\ldots', '\\cdo
 export function formulaSymbols(tex: string, tree: Expr | undefined): FormulaSymbolUse[] {
   if (!tree) return [];
   const out: FormulaSymbolUse[] = [];
-  const scriptDepth = new Map<Expr, number>();
-  const visit = (e: Expr, inScript: boolean, productPeers: number): void => {
+  const selfPeer = new Map<Expr, Peer>();
+  const visit = (e: Expr, inScript: boolean, productPeers: number, peers: readonly Peer[] = []): void => {
     if (e.kind === 'symbol' || (e.kind === 'script' && e.base.kind === 'symbol')) {
       const sym = e.kind === 'symbol' ? e : (e.base as Extract<Expr, { kind: 'symbol' }>);
       const sub = e.kind === 'script' ? e.sub : undefined;
@@ -47,6 +55,7 @@ export function formulaSymbols(tex: string, tree: Expr | undefined): FormulaSymb
           indexed: sub !== undefined,
           sup: sup ? tex.slice(sup.span.start, sup.span.end).replace(/^\{|\}$/g, '') : undefined,
           inProduct: productPeers > 0,
+          peers: peers.filter((p) => p !== selfPeer.get(e)),
           inScript,
         });
       }
@@ -67,15 +76,23 @@ export function formulaSymbols(tex: string, tree: Expr | undefined): FormulaSymb
         return;
       case 'product': {
         const words = wordLetters(e.factors);
-        const peers = e.factors.filter((f) => f.kind !== 'number' && f.kind !== 'empty' && f.kind !== 'atom').length;
-        for (const f of e.factors) if (!words.has(f)) visit(f, inScript, peers - 1);
+        const count = e.factors.filter((f) => f.kind !== 'number' && f.kind !== 'empty' && f.kind !== 'atom').length;
+        const peers: Peer[] = [];
+        for (const f of e.factors) {
+          const b = f.kind === 'script' ? f.base : f;
+          if (b.kind === 'symbol' && !words.has(f)) {
+            const p = { name: b.name, style: b.style, accent: b.accent };
+            selfPeer.set(f, p);
+            peers.push(p);
+          }
+        }
+        for (const f of e.factors) if (!words.has(f)) visit(f, inScript, count - 1, peers);
         return;
       }
       default:
         walkChildren(e, (c) => visit(c, inScript, 0));
     }
   };
-  void scriptDepth;
   visit(tree, false, 0);
   return out;
 }

@@ -13,7 +13,12 @@ const MATRIX_SUPS = new Set(['\\top', 'T', '\\intercal', '-1', '\\mathsf{T}', '\
 
 /** A use that names the whole object: not element access, not an index or exponent. */
 const whole = (u: SymbolUse) => !u.indexed && !u.inScript && !u.accent;
-const actsAsArray = (u: SymbolUse) => u.inProduct || (u.sup !== undefined && MATRIX_SUPS.has(u.sup));
+
+/**
+ * A plain use acts as a vector or matrix when it is transposed or inverted, or multiplies another symbol
+ * (`Wx`, `\eta g`); a product with a hatted prediction (`\hat y\, y`) is a product of scalars.
+ */
+const actsAsArray = (u: SymbolUse): boolean => (u.sup !== undefined && MATRIX_SUPS.has(u.sup)) || u.peers.some((p) => !p.accent);
 
 export const boldConsistency: Rule = {
   id: 'bold-consistency',

@@ -18,7 +18,7 @@ function fixesFor(ctx: FormulaContext, message: string, start: number, end: numb
     fixes.push(fix(t(`Write \\operatorname{${word}}`, `Escribir \\operatorname{${word}}`), [{ start, end, newText: `\\operatorname{${word}}` }]));
     fixes.push(fix(t(`Define ${undef[1]} as a macro in the front matter`, `Definir ${undef[1]} como macro en el front matter`), [{ macro: undef[1], expansion: `\\operatorname{${word}}` }]));
   }
-  if (/^Expected '\}', got 'EOF'/.test(message)) fixes.push(fix(t('Insert the missing }', 'Insertar la } que falta'), [{ start, end: start, newText: '}' }]));
+  if (/^Expected '\}', got 'EOF'/.test(message) || /^Unexpected end of input in a macro argument, expected '\}'/.test(message)) fixes.push(fix(t('Insert the missing }', 'Insertar la } que falta'), [{ start, end: start, newText: '}' }]));
   if (/^Expected '\\right', got 'EOF'/.test(message)) {
     fixes.push(fix(t('Insert \\right. to close \\left', 'Insertar \\right. para cerrar \\left'), [{ start, end: start, newText: '\\right.' }]));
   }
@@ -65,6 +65,8 @@ export const katexError: Rule = {
     const ownHtml = /\\(html|href|url)/.test(ctx.tex);
     for (const w of warnings) {
       if (w.code === 'htmlExtension' && !ownHtml) continue;
+      // KaTeX breaks the line there, which is what Markdown writers mean; only LaTeX ignores it.
+      if (w.code === 'newLineInDisplayMode') continue;
       report({
         start: w.start,
         end: w.end,
