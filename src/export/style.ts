@@ -21,7 +21,5 @@ img { max-width: 100%; }
 hr { border: none; border-top: 1px solid var(--rule); margin: 2.5em 0; }
 .katex { font-size: 1.1em; }
 .katex-display { overflow-x: auto; overflow-y: hidden; padding: 0.2em 0; }
-.pizarra-output { margin: -0.6em 0 1.1em; padding: 0.6em 1.1em; border-left: 3px solid var(--rule); font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.85em; white-space: pre-wrap; color: var(--muted); }
-.pizarra-output-error { border-left-color: #c01c28; }
 @media print { body { max-width: none; padding: 0; } a { color: inherit; } }
 `;
