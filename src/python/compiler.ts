@@ -916,6 +916,8 @@ export class Compiler {
                 throw e;
               }
             }
+            const prevFrame = rt.frame;
+            rt.frame = fr;
             try {
               if (--rt.ticks < 0) checkLimits();
               body(fr);
@@ -924,6 +926,7 @@ export class Compiler {
               throw record(e, fr);
             } finally {
               rt.depth--;
+              rt.frame = prevFrame;
             }
           };
         } else {
@@ -939,6 +942,8 @@ export class Compiler {
               rt.depth--;
               throw e;
             }
+            const prevFrame = rt.frame;
+            rt.frame = fr;
             try {
               if (--rt.ticks < 0) checkLimits();
               body(fr);
@@ -947,6 +952,7 @@ export class Compiler {
               throw record(e, fr);
             } finally {
               rt.depth--;
+              rt.frame = prevFrame;
             }
           };
         }

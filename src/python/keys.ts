@@ -2,7 +2,7 @@
 // (1 == 1.0 == True, equal tuples, strings), unhashable types raise CPython's TypeError.
 
 import { pyErr, TypeError } from './errors';
-import { PyDict, PyFloat, PyInstance, PyList, PyObject, PySet, PyTuple, typeName } from './objects';
+import { PyDict, PyFloat, PyInstance, PyList, PyMethodDescriptor, PyObject, PySet, PyTuple, typeName } from './objects';
 import { callDescr } from './runtime';
 
 const TUPLE_TAG = '\u0000\u0001T';
@@ -49,6 +49,8 @@ export function hashKey(v: any): any {
   if (v instanceof PyObject) {
     const h = v.cls.lookup('__hash__');
     if (h === null) throw pyErr(TypeError, `unhashable type: '${typeName(v)}'`);
+    // Native value types (numpy scalars) hash like the Python number they equal.
+    if (h instanceof PyMethodDescriptor) return hashKey(callDescr(h, v, []));
   }
   return v;
 }

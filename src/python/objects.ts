@@ -17,6 +17,8 @@ export class PyType extends PyObject {
   /** The builtin type whose instance layout user subclasses share (object, Exception, …). */
   base: PyType | null = null;
   isException = false;
+  /** The C-level type name used in error messages (e.g. 'numpy.ndarray'); defaults to `name`. */
+  tpName: string;
   constructor(
     public name: string,
     public bases: PyType[],
@@ -25,6 +27,7 @@ export class PyType extends PyObject {
   ) {
     super();
     this.cls = typeType;
+    this.tpName = name;
     this.mro = computeMro(this);
   }
   lookup(name: string): any {
@@ -310,7 +313,7 @@ export function typeOf(v: any): PyType {
 }
 
 export function typeName(v: any): string {
-  return typeOf(v).name;
+  return typeOf(v).tpName;
 }
 
 /** A function defined in guest code; `impl` is built by the compiler (arguments already evaluated). */

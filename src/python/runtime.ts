@@ -13,6 +13,7 @@ import {
   PySlice, PyStaticMethod, PyTuple, PyType, typeName, typeOf, PyBytes, objectType,
 } from './objects';
 import { repr } from './repr';
+import { PySuper } from './superObj';
 
 /** Interpreter-wide state for the run in progress (one run at a time per thread). */
 export const rt = {
@@ -27,6 +28,8 @@ export const rt = {
   stepsUsed: 0,
   /** The exception being handled (for bare `raise` and implicit chaining). */
   handling: null as PyBaseException | null,
+  /** The innermost executing frame (for warnings that report file and line). */
+  frame: null as { line: number; code: { file: string; lines: string[]; lineOffset: number } } | null,
 };
 
 /** Called when `rt.ticks` runs out: checks the interrupt flag, time and step budget. */
@@ -151,6 +154,7 @@ function bindClassAttr(v: any, self: any): any {
 const SPECIAL_ATTRS = new Set(['__class__', '__name__', '__qualname__', '__dict__', '__doc__', '__module__', '__mro__', '__bases__', '__self__', '__func__']);
 
 export function getAttr(o: any, name: string): any {
+  if (o instanceof PySuper) return o.getAttr(name);
   if (o instanceof PyInstance || o instanceof PyBaseException) {
     const cls = o.cls;
     const ca = cls.lookup(name);
@@ -179,7 +183,7 @@ export function getAttr(o: any, name: string): any {
       return v;
     }
     if (SPECIAL_ATTRS.has(name)) return special(o, name);
-    throw pyErr(AttributeError, `type object '${o.name}' has no attribute '${name}'`);
+    throw pyErr(AttributeError, `type object '${o.tpName}' has no attribute '${name}'`);
   }
   const t = typeOf(o);
   const ca = t.lookup(name);

@@ -153,6 +153,7 @@ export class Session {
     rt.deadline = limits.timeoutMs !== undefined ? Date.now() + limits.timeoutMs : Infinity;
     rt.interruptFlag = limits.interrupt ?? this.interruptFlag;
     rt.handling = null;
+    rt.frame = frame;
     try {
       const main = compiler.block(body, analyzer.module, '');
       main(frame);
@@ -194,6 +195,7 @@ export class Session {
       rt.stepsUsed = saved.stepsUsed;
       rt.interruptFlag = saved.interruptFlag;
       rt.handling = saved.handling;
+      rt.frame = saved.frame;
       Atomics.store(this.interruptFlag, 0, 0);
     }
   }

@@ -12,9 +12,11 @@ import {
   DEFAULT_LIMITS,
   DEFAULT_PRELUDE,
   INTERRUPT_NONE,
+  INTERRUPT_SLOTS,
   INTERRUPT_STOP,
   INTERRUPT_TIMEOUT,
   isWorkerMessage,
+  REASON_SLOT,
   type RunResult,
   type SessionLimits,
   type WorkerMessage,
@@ -51,6 +53,10 @@ interface Running {
 
 const DEFAULT_GRACE_MS = 2000;
 
+function newFlag(): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(INTERRUPT_SLOTS * 4));
+}
+
 let defaultWorkerPath: string | undefined;
 
 /** Where clients find the worker when not told: tests point this at a freshly bundled worker. */
@@ -74,7 +80,7 @@ export class SandboxClient {
   private readonly graceMs: number;
   private worker: Worker | undefined;
   private ready: Promise<boolean> | undefined;
-  private flag = new Int32Array(new SharedArrayBuffer(4));
+  private flag = newFlag();
   private running: Running | undefined;
   private nextId = 1;
   /** Runs wait here for their turn: one at a time, in the order requested. */
@@ -181,6 +187,7 @@ export class SandboxClient {
       const running: Running = { id, t0, onOutput: request.onOutput, resolve };
       this.running = running;
       Atomics.store(this.flag, 0, INTERRUPT_NONE);
+      Atomics.store(this.flag, REASON_SLOT, INTERRUPT_NONE);
       running.timer = setTimeout(() => this.interrupt(INTERRUPT_TIMEOUT), this.limits.timeoutSeconds * 1000);
       worker.ref();
       this.setState('running');
@@ -191,7 +198,10 @@ export class SandboxClient {
   private interrupt(reason: number): void {
     const running = this.running;
     if (!running) return;
-    if (Atomics.load(this.flag, 0) === INTERRUPT_NONE) Atomics.store(this.flag, 0, reason);
+    if (Atomics.load(this.flag, REASON_SLOT) === INTERRUPT_NONE) {
+      Atomics.store(this.flag, REASON_SLOT, reason);
+      Atomics.store(this.flag, 0, reason);
+    }
     clearTimeout(running.timer);
     if (!running.grace) running.grace = setTimeout(() => this.kill('unresponsive'), this.graceMs);
   }
@@ -219,7 +229,7 @@ export class SandboxClient {
     this.ready = undefined;
     this.needsPrelude = true;
     // A fresh flag: the old worker may still hold the old one while it dies.
-    this.flag = new Int32Array(new SharedArrayBuffer(4));
+    this.flag = newFlag();
     if (worker) {
       worker.removeAllListeners();
       worker.on('error', () => {});

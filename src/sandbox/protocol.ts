@@ -2,7 +2,13 @@
 // and the small interface the worker needs from the Python engine. Plain data only: everything here
 // crosses a worker_threads port by structured clone, so no functions and no host objects.
 
-/** Index 0 of the shared Int32Array: non-zero asks the interpreter to stop the running code. */
+/**
+ * The shared Int32Array has two slots. Slot 0 is the interpreter's flag: non-zero asks it to stop the
+ * running code, and it clears the slot when it raises KeyboardInterrupt. Slot 1 keeps why the host asked
+ * (the values below), so the worker can tell Stop from the time limit after the flag was cleared.
+ */
+export const INTERRUPT_SLOTS = 2;
+export const REASON_SLOT = 1;
 export const INTERRUPT_NONE = 0;
 /** The user pressed Stop. */
 export const INTERRUPT_STOP = 1;
@@ -29,7 +35,7 @@ export const TENSOR_SHARE_OF_HEAP = 0.5;
 
 export interface InitMessage {
   readonly type: 'init';
-  /** Int32Array(1) view target: the interrupt flag shared with the host. */
+  /** The interrupt flag and its reason, shared with the host (INTERRUPT_SLOTS Int32 slots). */
   readonly interrupt: SharedArrayBuffer;
   readonly limits: SessionLimits;
 }
@@ -87,6 +93,8 @@ export interface PythonError {
   readonly line?: number;
   /** One-based column (SyntaxError carets). */
   readonly column?: number;
+  /** Set when the engine's own deadline (the backstop of the host's timer) raised the KeyboardInterrupt. */
+  readonly timeLimit?: boolean;
 }
 
 export interface RunResult {
@@ -106,7 +114,10 @@ export interface RunResult {
 
 export interface EngineOptions {
   readonly write: (stream: 'stdout' | 'stderr', text: string) => void;
+  /** Slot 0 of the shared flag: the interpreter polls it and clears it when it interrupts. */
   readonly interrupt: Int32Array;
+  /** Wall time per run in ms: the interpreter's own deadline, a backstop for the host's timer. */
+  readonly timeoutMs: number;
   /** Bytes the tensor core may allocate in total before raising MemoryError. */
   readonly tensorBytes: number;
 }

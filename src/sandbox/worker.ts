@@ -8,6 +8,7 @@ import { createEngineSession } from './engineAdapter';
 import {
   INTERRUPT_NONE,
   INTERRUPT_TIMEOUT,
+  REASON_SLOT,
   TENSOR_SHARE_OF_HEAP,
   type EngineOutcome,
   type EngineSession,
@@ -25,7 +26,8 @@ const PROGRESS_EVERY_MS = 100;
 
 const port = parentPort;
 let session: EngineSession | undefined;
-let interrupt: Int32Array | undefined;
+/** Both slots of the shared flag (slot 0 goes to the interpreter, slot 1 holds the host's reason). */
+let flag: Int32Array | undefined;
 let init: InitMessage | undefined;
 
 /** Output of the run in progress. */
@@ -55,9 +57,10 @@ function write(_stream: 'stdout' | 'stderr', text: string): void {
 
 function start(m: InitMessage): void {
   init = m;
-  interrupt = new Int32Array(m.interrupt);
+  flag = new Int32Array(m.interrupt);
   const tensorBytes = Math.floor(m.limits.memoryMB * 1024 * 1024 * TENSOR_SHARE_OF_HEAP);
-  session = createEngineSession({ write, interrupt, tensorBytes });
+  const interrupt = new Int32Array(m.interrupt, 0, 1);
+  session = createEngineSession({ write, interrupt, tensorBytes, timeoutMs: m.limits.timeoutSeconds * 1000 });
   post({ type: 'ready' });
 }
 
@@ -77,21 +80,24 @@ function run(m: RunMessage): void {
     // The engine is meant to turn every failure into a Python exception; this is the safety net.
     outcome = { ok: false, error: internalErrorToPython(e) };
   }
-  const flag = interrupt ? Atomics.load(interrupt, 0) : INTERRUPT_NONE;
-  post({ type: 'done', result: resultOf(m.id, outcome, flag, performance.now() - t0) });
+  const reason = flag ? Atomics.load(flag, REASON_SLOT) : INTERRUPT_NONE;
+  post({ type: 'done', result: resultOf(m.id, outcome, reason, performance.now() - t0) });
   out.parts = [];
 }
 
-function resultOf(id: number, outcome: EngineOutcome, flag: number, durationMs: number): RunResult {
-  const output = out.parts.join('');
-  const base = { id, output, truncated: out.truncated, durationMs };
-  if (outcome.ok) return { ...base, status: 'ok' };
+function resultOf(id: number, outcome: EngineOutcome, reason: number, durationMs: number): RunResult {
+  let output = out.parts.join('');
+  const base = { id, truncated: out.truncated, durationMs };
+  if (outcome.ok) return { ...base, output, status: 'ok' };
   const error: PythonError = outcome.error;
-  if (error.type === 'KeyboardInterrupt' && flag !== INTERRUPT_NONE) {
-    const status = flag === INTERRUPT_TIMEOUT ? 'timeout' : 'interrupted';
-    return { ...base, status, error, message: limitMessage(status, init?.limits) };
+  // The engine also prints the traceback on stderr; the result carries it apart from the output.
+  if (output.endsWith(error.traceback)) output = output.slice(0, output.length - error.traceback.length);
+  const timedOut = reason === INTERRUPT_TIMEOUT || (reason === INTERRUPT_NONE && error.timeLimit === true);
+  if (error.type === 'KeyboardInterrupt' && (reason !== INTERRUPT_NONE || timedOut)) {
+    const status = timedOut ? 'timeout' : 'interrupted';
+    return { ...base, output, status, error, message: limitMessage(status, init?.limits) };
   }
-  return { ...base, status: 'error', error };
+  return { ...base, output, status: 'error', error };
 }
 
 port?.on('message', (m: HostMessage) => {
