@@ -16,9 +16,11 @@ const whole = (u: SymbolUse) => !u.indexed && !u.inScript && !u.accent;
 
 /**
  * A plain use acts as a vector or matrix when it is transposed or inverted, or multiplies another symbol
- * (`Wx`, `\eta g`); a product with a hatted prediction (`\hat y\, y`) is a product of scalars.
+ * (`Wx`, `\eta g`); a product with a hatted prediction (`\hat y\, y`) or with a constant (`e`, `\pi`) is not.
  */
-const actsAsArray = (u: SymbolUse): boolean => (u.sup !== undefined && MATRIX_SUPS.has(u.sup)) || u.peers.some((p) => !p.accent);
+const CONSTANTS = new Set(['e', '\\pi']);
+const actsAsArray = (u: SymbolUse): boolean =>
+  (u.sup !== undefined && MATRIX_SUPS.has(u.sup)) || u.peers.some((p) => !p.accent && !CONSTANTS.has(p.name));
 
 export const boldConsistency: Rule = {
   id: 'bold-consistency',
