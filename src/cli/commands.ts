@@ -2,6 +2,7 @@
 
 import type { Command } from './command';
 import { checkCommand } from './check';
+import { execCommand } from './exec';
 import { lintCommand } from './lint';
 import { pending } from './pending';
 import { renderCommand } from './render';
@@ -11,6 +12,6 @@ export const commands: readonly Command[] = [
   renderCommand,
   lintCommand,
   runCommand,
-  pending('exec', 'Run a Python file in the sandbox, like python3 FILE.py', 'FILE.py', 'the interpreter issue'),
+  execCommand,
   checkCommand(() => commands.find((c) => c.name === 'lint')),
 ];
