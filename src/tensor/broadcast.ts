@@ -5,8 +5,17 @@
 import { TensorError } from './errors';
 import { NDArray, view } from './ndarray';
 
+/**
+ * A shape as NumPy's C code prints it in messages (convert_shape_to_string): no spaces, negative
+ * entries print as `newaxis` except leading ones, which are dropped; a 1-tuple keeps its comma.
+ */
 export function shapeStr(shape: readonly number[]): string {
-  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(',')})`;
+  let i = 0;
+  while (i < shape.length && shape[i] < 0) i++;
+  if (i === shape.length) return '()';
+  let s = `(${shape[i++]}`;
+  for (; i < shape.length; i++) s += shape[i] < 0 ? ',newaxis' : `,${shape[i]}`;
+  return s + (shape.length === 1 ? ',)' : ')');
 }
 
 /** The broadcast result shape of several shapes, or NumPy's ValueError. */

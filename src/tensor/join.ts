@@ -3,7 +3,7 @@
 
 import { promote, type DType } from './dtype';
 import { unaryInto } from './elementwise';
-import { normAxis, valueError } from './errors';
+import { normAxis, TensorError, valueError } from './errors';
 import { newArray, NDArray, view } from './ndarray';
 import { expandDims, reshape } from './shape';
 import { slice1 } from './slicing';
@@ -72,6 +72,8 @@ export function split(a: NDArray, spec: number | readonly number[], axis = 0, st
   const n = a.shape[ax];
   let bounds: number[];
   if (typeof spec === 'number') {
+    // np.split computes `N % sections` first (Python's ZeroDivisionError for 0).
+    if (strict && spec === 0) throw new TensorError('ZeroDivisionError', 'integer modulo by zero');
     if (spec <= 0) throw valueError('number sections must be larger than 0.');
     if (strict && n % spec !== 0) throw valueError('array split does not result in an equal division');
     const each = Math.floor(n / spec), extra = n % spec;

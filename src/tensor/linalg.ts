@@ -6,6 +6,7 @@
 import { broadcastShapes, broadcastTo, shapeStr } from './broadcast';
 import { promote } from './dtype';
 import { TensorError, valueError } from './errors';
+import { crlog } from './crlog';
 import { gemm } from './gemm';
 import { copy, newArray, NDArray } from './ndarray';
 import { dtypeOf, toArray, type Operand } from './operand';
@@ -69,7 +70,7 @@ export function matmul(x: Operand, y: Operand): NDArray {
   try {
     batch = broadcastShapes(batchA, batchB);
   } catch {
-    const rem = (t: NDArray, bs: readonly number[]) => `${shapeStr(t.shape)}->${shapeStr([...bs])}`.replace(/\)$/, bs.length ? ',newaxis,newaxis)' : 'newaxis,newaxis)');
+    const rem = (t: NDArray, bs: readonly number[]) => `${shapeStr(t.shape)}->${shapeStr([...bs, -1, -1])}`;
     throw valueError(`operands could not be broadcast together with remapped shapes [original->remapped]: ${rem(a, batchA)} ${rem(b, batchB)}  and requested shape (${m},${n})`);
   }
   const dtype = promote(a.dtype, b.dtype);
@@ -159,10 +160,20 @@ function lu(M: Float64Array, n: number): { piv: Int32Array; sign: number; singul
 export function det(x: NDArray): NDArray {
   const n = squareCheck(x);
   const M = copy(x, 'float64').data;
+  // numpy/linalg/umath_linalg.cpp: det = sign * exp(sum(log|u_ii|)) (det_from_slogdet).
   const { sign } = lu(M, n);
-  let d = sign;
-  for (let i = 0; i < n; i++) d *= M[i * n + i];
-  return scalarize(fill0d(d));
+  let s = sign, logdet = 0;
+  for (let i = 0; i < n; i++) {
+    const u = M[i * n + i];
+    if (u === 0) {
+      s = 0;
+      logdet = -Infinity;
+      break;
+    }
+    if (u < 0) s = -s;
+    logdet += crlog(Math.abs(u));
+  }
+  return scalarize(fill0d(s * Math.exp(logdet)));
 }
 
 function fill0d(v: number): NDArray {
@@ -214,7 +225,7 @@ export function solve(a: NDArray, b: NDArray): NDArray {
   const vec = b.ndim === 1;
   if (b.shape[0] !== n) {
     const sig = vec ? '(m,m),(m)->(m)' : '(m,m),(m,n)->(m,n)';
-    throw valueError(`solve: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature ${sig} (size ${b.shape[0]} is different from ${n})`);
+    throw valueError(`${vec ? 'solve1' : 'solve'}: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature ${sig} (size ${b.shape[0]} is different from ${n})`);
   }
   const r = vec ? 1 : b.shape[1];
   const X = luSolve(a, copy(b, 'float64').data, n, r);

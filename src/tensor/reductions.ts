@@ -45,24 +45,21 @@ export function sum(a: NDArray, axis?: AxisArg, keepdims = false): NDArray {
     if (a.shape[d] > 1 && (inner < 0 || Math.abs(strides[d]) <= Math.abs(strides[inner]))) inner = d;
   const D = a.data;
   if (inner >= 0 && plan.reduced.includes(inner)) {
-    // Coalesce reduced axes that continue the inner run contiguously.
-    let runLen = a.shape[inner];
-    const runStride = strides[inner];
-    const merged = new Set([inner]);
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const d of plan.reduced)
-        if (!merged.has(d) && a.shape[d] > 1 && strides[d] === runStride * runLen) {
-          runLen *= a.shape[d];
-          merged.add(d);
-          grew = true;
-        }
-    }
-    const outer = plan.reduced.filter((d) => !merged.has(d) && a.shape[d] > 1).sort((x, y) => strides[y] - strides[x]);
+    // NumPy (2.4) pairwise-sums all reduced elements of one output in iteration order (axes by
+    // decreasing stride), buffering them when they are not one contiguous run.
+    const order = plan.reduced.filter((d) => a.shape[d] > 1).sort((x, y) => strides[y] - strides[x]);
+    let run = true;
+    for (let i = 0; i + 1 < order.length; i++) if (strides[order[i]] !== strides[order[i + 1]] * a.shape[order[i + 1]]) run = false;
+    const runStride = strides[order[order.length - 1]];
+    const buf = run ? null : new Float64Array(plan.count);
     forEachOutput(src, plan.kept, (k, base) => {
-      let acc = 0;
-      forEachReduced(src, outer, base, (o) => (acc += pairwiseSum(D, o, runLen, runStride)));
-      out.data[k] = acc;
+      if (!buf) {
+        out.data[k] = 0 + pairwiseSum(D, base, plan.count, runStride);
+        return;
+      }
+      let i = 0;
+      forEachReduced(src, order, base, (o) => (buf[i++] = D[o]));
+      out.data[k] = 0 + pairwiseSum(buf, 0, plan.count, 1);
     });
   } else {
     // Row-by-row accumulation: out = ((0 + r0) + r1) + ...
@@ -70,7 +67,28 @@ export function sum(a: NDArray, axis?: AxisArg, keepdims = false): NDArray {
     const keptView = (o: number) => new NDArray(D, plan.outShape, plan.kept.map((d) => strides[d]), o, a.dtype);
     forEachReduced(src, order, src.offset, (o) => binaryInto(out, keptView(o), out, (x, y) => x + y, 'add'));
   }
+  if (out.dtype === 'float64') reduceWarnings(a, out);
   return finish(out, plan, keepdims);
+}
+
+/** NumPy reports FP errors of the add.reduce loop as "... encountered in reduce". */
+function reduceWarnings(a: NDArray, out: NDArray): void {
+  let nonFinite = false;
+  for (let i = 0; i < out.size; i++) if (!Number.isFinite(out.data[i])) nonFinite = true;
+  if (!nonFinite) return;
+  let inNaN = false, inInf = false;
+  forEachReduced(a, [...Array(a.ndim).keys()], a.offset, (o) => {
+    const v = a.data[o];
+    if (v !== v) inNaN = true;
+    else if (!Number.isFinite(v)) inInf = true;
+  });
+  let outNaN = false, outInf = false;
+  for (let i = 0; i < out.size; i++) {
+    if (out.data[i] !== out.data[i]) outNaN = true;
+    else if (!Number.isFinite(out.data[i])) outInf = true;
+  }
+  if (outInf && !inInf) warn('overflow encountered in reduce');
+  if (outNaN && !inNaN) warn('invalid value encountered in reduce');
 }
 
 type Acc = { init: number; step: (acc: number, x: number) => number };
@@ -95,8 +113,9 @@ function simpleReduce(a: NDArray, axis: AxisArg, keepdims: boolean, dtype: DType
   return finish(out, plan, keepdims);
 }
 
-const maxStep = (m: number, x: number) => (m !== m ? m : x !== x ? x : x > m ? x : m);
-const minStep = (m: number, x: number) => (m !== m ? m : x !== x ? x : x < m ? x : m);
+// maximum(m, x): NaN propagates, ties return x (so [-0., 0.].max() is 0.).
+const maxStep = (m: number, x: number) => (m !== m ? m : x !== x ? x : m > x ? m : x);
+const minStep = (m: number, x: number) => (m !== m ? m : x !== x ? x : m < x ? m : x);
 
 export const prod = (a: NDArray, axis?: AxisArg, keepdims = false) =>
   simpleReduce(a, axis, keepdims, sumDType(a.dtype), { init: 1, step: (r, x) => r * x }, 'multiply', false);
@@ -119,7 +138,7 @@ function divideBy(s: NDArray, n: number, scalarResult: boolean): NDArray {
 /** `np.mean`: sum / count (float64). */
 export function mean(a: NDArray, axis?: AxisArg, keepdims = false): NDArray {
   const plan = planAxes(a, axis);
-  if (plan.count === 0) warn('Mean of empty slice.');
+  if (plan.count === 0) warn('Mean of empty slice');
   const s = sum(a, axis, keepdims);
   const r = divideBy(s, plan.count, s.isScalar);
   r.isScalar = s.isScalar;

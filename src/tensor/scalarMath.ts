@@ -40,7 +40,7 @@ export function intRemainder(a: number, b: number): number {
 }
 
 export function intPower(a: number, b: number): number {
-  if (b < 0) throw new TensorError('ValueError', 'Integers to negative integers powers are not allowed.');
+  if (b < 0) throw new TensorError('ValueError', 'Integers to negative integer powers are not allowed.');
   let r = 1;
   let base = a;
   let e = b;

@@ -1,6 +1,7 @@
 // Shape manipulation that returns views when NumPy does: reshape (when the strides allow it), ravel
 // (of contiguous arrays), transpose/.T, squeeze, expand_dims, swapaxes; flatten always copies.
 
+import { shapeStr } from './broadcast';
 import { tupleStr } from './create';
 import { normAxis, TensorError, valueError } from './errors';
 import { copy, cStrides, NDArray, shapeSize, view } from './ndarray';
@@ -25,8 +26,7 @@ export function resolveShape(size: number, req: readonly number[]): number[] {
 }
 
 function reshapeError(size: number, req: readonly number[]): TensorError {
-  const s = req.length === 1 ? `(${req[0]},)` : `(${req.join(',')})`;
-  return valueError(`cannot reshape array of size ${size} into shape ${s}`);
+  return valueError(`cannot reshape array of size ${size} into shape ${shapeStr(req)}`);
 }
 
 /**

@@ -12,7 +12,7 @@ export const cmpNum = (x: number, y: number) => (x !== x ? (y !== y ? 0 : 1) : y
 function alongAxis(a: NDArray, axis: number | null, f: (vals: number[]) => number[], outDtype = a.dtype): NDArray {
   const src = axis === null ? reshape(a, [a.size]) : a;
   const ax = axis === null ? 0 : normAxis(axis, src.ndim);
-  const out = copy(src, outDtype);
+  const out = newArray(src.shape, outDtype);
   const n = src.shape[ax];
   const kept = [...Array(src.ndim).keys()].filter((d) => d !== ax);
   const sst = src.strides[ax], ost = out.strides[ax];

@@ -23,8 +23,9 @@ interface Binary {
 }
 
 const bool = (c: boolean) => (c ? 1 : 0);
-const maximum: Fn2 = (x, y) => (x !== x ? x : y !== y ? y : x > y ? x : x < y ? y : x === 0 && Object.is(x, -0) ? y : x);
-const minimum: Fn2 = (x, y) => (x !== x ? x : y !== y ? y : x < y ? x : x > y ? y : x === 0 && Object.is(x, 0) ? y : x);
+// NaN wins; on ties (including -0 vs 0) the second operand is returned, as NumPy's loops do.
+const maximum: Fn2 = (x, y) => (x !== x ? x : y !== y ? y : x > y ? x : y);
+const minimum: Fn2 = (x, y) => (x !== x ? x : y !== y ? y : x < y ? x : y);
 
 /** The explicit registry of binary ufuncs (the interpreter maps Python operators onto these names). */
 export const BINARY: ReadonlyMap<string, Binary> = new Map<string, Binary>(
@@ -103,7 +104,8 @@ export function binary(name: string, x: Operand, y: Operand, out?: NDArray): NDA
   const shape = resultShape(a, b);
   if (out) checkOut(name, res, out, shape);
   let f = loop === 'int64' && u.i ? u.i : u.f;
-  if (name === 'power' && loop === 'float64') f = fastPower(b) ?? f;
+  const fp = name === 'power' && loop === 'float64' ? fastPower(b) : null;
+  if (fp) [f, name] = fp;
   // Ints into a float `out` must still use the int loop, so compute first when dtypes differ.
   const target = out && out.dtype === res ? out : newArray(shape, res);
   binaryInto(a, b, target, f, loop === 'float64' ? u.fast : undefined);
@@ -115,13 +117,14 @@ export function binary(name: string, x: Operand, y: Operand, out?: NDArray): NDA
   return r;
 }
 
-// NumPy 2 fast_scalar_power: a scalar exponent of 0.5 uses sqrt, 2 square, -1 reciprocal.
-function fastPower(b: NDArray): Fn2 | null {
+// NumPy 2 fast_scalar_power: a scalar exponent of 0.5 runs the sqrt ufunc, 2 square, -1 reciprocal
+// (so warnings name those ufuncs).
+function fastPower(b: NDArray): [Fn2, string] | null {
   if (b.size !== 1 || b.ndim !== 0) return null;
   const e = b.data[b.offset];
-  if (e === 0.5) return (x) => Math.sqrt(x);
-  if (e === 2) return (x) => x * x;
-  if (e === -1) return (x) => 1 / x;
+  if (e === 0.5) return [(x) => Math.sqrt(x), 'sqrt'];
+  if (e === 2) return [(x) => x * x, 'square'];
+  if (e === -1) return [(x) => 1 / x, 'reciprocal'];
   return null;
 }
 
@@ -140,7 +143,7 @@ function checkFloatErrors(name: string, infKind: 'divide' | 'overflow', a: NDArr
     const r = f(x, y);
     if (r !== r) { if (x === x && y === y) inv = true; }
     else if ((r === Infinity || r === -Infinity) && Number.isFinite(x) && Number.isFinite(y)) {
-      if (infKind === 'divide' || (name === 'power' && x === 0)) div = true;
+      if (infKind === 'divide' || ((name === 'power' || name === 'reciprocal') && x === 0)) div = true;
       else over = true;
     }
     return r;

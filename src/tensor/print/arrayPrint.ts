@@ -4,7 +4,7 @@
 import { floatRepr } from '../../common/floatRepr';
 import type { DType } from '../dtype';
 import { NDArray } from '../ndarray';
-import { makeFormatter, type ElemFormat } from './formatters';
+import { intStr, makeFormatter, type ElemFormat } from './formatters';
 import { getPrintOptions, type PrintOptions } from './options';
 
 /** The elements that will be shown (all, or edge items of every long axis when summarising). */
@@ -92,7 +92,7 @@ export function array2string(a: NDArray, sep = ' ', prefix = '', suffix = '', op
 export function scalarStr(v: number, dtype: DType): string {
   if (dtype === 'float64') return floatRepr(v);
   if (dtype === 'bool') return v ? 'True' : 'False';
-  return String(v);
+  return intStr(v);
 }
 
 /** `repr(np.float64(1.5))` → `np.float64(1.5)`; bools are `np.True_`/`np.False_`. */

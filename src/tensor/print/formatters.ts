@@ -20,9 +20,9 @@ export function makeFormatter(values: Float64Array, dtype: DType, opts: Readonly
         if (v > mx) mx = v;
         if (v < mn) mn = v;
       }
-      w = Math.max(String(mx).length, String(mn).length);
+      w = Math.max(intStr(mx).length, intStr(mn).length);
     }
-    return (x) => String(x).padStart(w, ' ');
+    return (x) => intStr(x).padStart(w, ' ');
   }
   return floatFormatter(values, opts);
 }
@@ -89,4 +89,9 @@ function floatFormatter(values: Float64Array, opts: Readonly<PrintOptions>): Ele
     const p = positionalString(x, precision);
     return signed(p.int).padStart(padLeft, ' ') + '.' + p.frac.padEnd(padRight, ' ');
   };
+}
+
+/** An int64 value's decimal digits (exact also beyond 2**53, where String() would round). */
+export function intStr(x: number): string {
+  return Math.abs(x) < 2 ** 53 ? String(x) : BigInt(x).toString();
 }
