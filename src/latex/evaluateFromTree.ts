@@ -138,6 +138,13 @@ class Translator {
         i++;
         continue;
       }
+      // `\sigma(x)^2` arrives as σ beside a scripted fence: the function applied, then the power.
+      const fnName = f.kind === 'symbol' ? FUNCTIONS.get(f.name) : undefined;
+      if (fnName && next?.kind === 'script' && next.base.kind === 'fence' && next.base.open === '(' && !next.sub && next.sup && e.joins[i] === '') {
+        factors.push(N.pow(N.fn(fnName, this.expr(next.base.body)), this.expr(next.sup)));
+        i++;
+        continue;
+      }
       // `z_j/T`: an inline slash divides the factor before it by the factor after it.
       if (f.kind === 'atom' && f.text === '/' && factors.length > 0 && next) {
         factors.push(N.div(factors.pop()!, this.expr(next)));
@@ -215,6 +222,10 @@ class Translator {
     const bare = e.call && callee ? this.opts.bareFunctions?.get(symbolName(callee)) : undefined;
     if (bare && callee && mentionsSymbol(e.arg, callee.name)) return N.mul(bare, this.expr(e.arg));
     const f = functionOf(fn, this.tex);
+    // `m_t (1-\beta_1^t)`, `p_i(\delta_{ij} - p_k)`: an indexed variable before a parenthesised sum multiplies it.
+    if (!f && e.call && fn.kind === 'script' && fn.sub && !fn.sup && e.arg.kind === 'fence' && e.arg.body.kind === 'sum' && readScript(fn.sub, this.tex).kind === 'indices') {
+      return N.mul(this.expr(fn), this.expr(e.arg));
+    }
     if (!f && this.opts.opaqueCalls && e.call) return N.v(`call:${this.tex.slice(e.span.start, e.span.end)}`);
     if (!f) return N.unknown(`function ${name || fn.kind}`);
     // A called symbol is a function only if it names one (σ); `y(x+1)` is a product and stays unknown.

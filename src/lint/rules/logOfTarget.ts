@@ -33,7 +33,7 @@ export const logOfTarget: Rule = {
             const otherText = plain(tex, other);
             const sameModuloHat = stripHats(otherText) === argText;
             const letter = baseLetter(arg);
-            if (!sameModuloHat && !(letter && hatted.has(letter) && stripHats(otherText).startsWith(letter))) continue;
+            if (!sameModuloHat && !(letter && hatted.has(letter))) continue;
             const a = tex.slice(other.span.start, other.span.end);
             const b = tex.slice(arg.span.start, arg.span.end);
             report({

@@ -12,7 +12,7 @@ import { findDisagreement, fmt, samplePoints, evaluate, type SampleRole } from '
 import * as N from '../../latex/evaluateExpr';
 import { toNum } from '../../latex/evaluateFromTree';
 import { mlRoles, prettyName } from '../../latex/evaluateRoles';
-import { walk, type Expr } from '../../latex/tree';
+import { walk, type Expr, type Span } from '../../latex/tree';
 import { EQUALITIES, statements } from '../indices';
 import { fix, t, type Finding, type FormulaContext, type Localized, type Rule } from '../rule';
 import { derivativeOf, initQuantities, initVariance, type InitKind, type InitQuantity } from './referenceFormulaMatch';
@@ -28,17 +28,28 @@ export const referenceFormula: Rule = {
     if (!ctx.tree) return;
     for (const stmt of statements(ctx.tree)) {
       if (stmt.kind === 'relation' && stmt.sides.length === 2 && EQUALITIES.has(stmt.ops[0].text)) {
-        checkDerivative(ctx.tex, stmt.sides[0], stmt.sides[1], report);
-        checkAdam(ctx.tex, stmt.sides[0], stmt.sides[1], report);
+        const rhs = rightSide(ctx.tex, stmt.ops[0].span.end, stmt.sides[1]);
+        checkDerivative(ctx.tex, stmt.sides[0], stmt.sides[1], rhs, report);
+        checkAdam(ctx.tex, stmt.sides[0], stmt.sides[1], rhs, report);
       }
     }
     for (const q of initQuantities(ctx.tree, ctx.tex)) checkInit(ctx.tex, q, report);
   },
 };
 
+/**
+ * The right side's range, from the first character after the relation: the tree's span of a side that
+ * follows a primed function (`\tanh'(z) = \tanh(z)…`) can start late, because KaTeX gives `'` no location.
+ */
+function rightSide(tex: string, after: number, side: Expr): Span {
+  let start = after;
+  while (start < side.span.end && /\s/.test(tex[start])) start++;
+  return { start: Math.min(start, side.span.start), end: side.span.end };
+}
+
 // ---- σ′ and tanh′ -----------------------------------------------------------------------------------
 
-function checkDerivative(tex: string, lhs: Expr, rhs: Expr, report: (f: Finding) => void): void {
+function checkDerivative(tex: string, lhs: Expr, rhs: Expr, span: Span, report: (f: Finding) => void): void {
   const d = derivativeOf(lhs, tex);
   if (!d) return;
   const x = N.v(d.variable);
@@ -57,20 +68,27 @@ function checkDerivative(tex: string, lhs: Expr, rhs: Expr, report: (f: Finding)
   const name = d.fn === 'sigma' ? 'σ′' : 'tanh′';
   const xv = fmt(diff.point.value(d.variable, []));
   report({
-    start: rhs.span.start,
-    end: rhs.span.end,
+    start: span.start,
+    end: span.end,
     message: t(
       `${name}(${prettyName(d.variable)}) is ${refTex}: at ${prettyName(d.variable)} = ${xv} this right side is ${fmt(diff.left)} but ${name}(${xv}) = ${fmt(diff.right)}.`,
       `${name}(${prettyName(d.variable)}) es ${refTex}: en ${prettyName(d.variable)} = ${xv} este lado derecho vale ${fmt(diff.left)} pero ${name}(${xv}) = ${fmt(diff.right)}.`,
     ),
-    fixes: [fix(t(`Replace with \`${refTex}\``, `Reemplazar por \`${refTex}\``), [{ start: rhs.span.start, end: rhs.span.end, newText: refTex }])],
+    fixes: [fix(t(`Replace with \`${refTex}\``, `Reemplazar por \`${refTex}\``), [{ start: span.start, end: span.end, newText: refTex }])],
   });
 }
 
 function usesBare(e: Expr, name: string): boolean {
   let bare = false;
   walk(e, (n, parent) => {
-    if (n.kind === 'symbol' && n.name === name && !(parent?.kind === 'apply' && parent.fn === n)) bare = true;
+    if (n.kind !== 'symbol' || n.name !== name) return;
+    if (parent?.kind === 'apply' && parent.fn === n) return;
+    // `\sigma(x)^2`: σ beside a scripted parenthesis is called, not bare.
+    if (parent?.kind === 'product') {
+      const next = parent.factors[parent.factors.indexOf(n) + 1];
+      if (next && (next.kind === 'fence' || (next.kind === 'script' && next.base.kind === 'fence'))) return;
+    }
+    bare = true;
   });
   return bare;
 }
@@ -90,7 +108,7 @@ function adamLine(lhs: Expr): { which: 'mhat' | 'vhat' | 'm' | 'v'; step: string
 
 const beta = (k: number) => N.v('\\beta', N.num(k));
 
-function checkAdam(tex: string, lhs: Expr, rhs: Expr, report: (f: Finding) => void): void {
+function checkAdam(tex: string, lhs: Expr, rhs: Expr, span: Span, report: (f: Finding) => void): void {
   const line = adamLine(lhs);
   if (!line) return;
   const step = N.v(line.step);
@@ -130,13 +148,13 @@ function checkAdam(tex: string, lhs: Expr, rhs: Expr, report: (f: Finding) => vo
   const stepValue = p.value(st, []);
   const where = `${st} = ${stepValue}, β₁ = ${fmt(p.value('\\beta', [1]))}, β₂ = ${fmt(p.value('\\beta', [2]))}`;
   report({
-    start: rhs.span.start,
-    end: rhs.span.end,
+    start: span.start,
+    end: span.end,
     message: t(
       `${label.en} is ${refTex}: at ${where} this right side is ${fmt(diff.left)}, the reference ${fmt(diff.right)}.`,
       `${label.es} es ${refTex}: en ${where} este lado derecho vale ${fmt(diff.left)}, la referencia ${fmt(diff.right)}.`,
     ),
-    fixes: [fix(t(`Replace with \`${refTex}\``, `Reemplazar por \`${refTex}\``), [{ start: rhs.span.start, end: rhs.span.end, newText: refTex }])],
+    fixes: [fix(t(`Replace with \`${refTex}\``, `Reemplazar por \`${refTex}\``), [{ start: span.start, end: span.end, newText: refTex }])],
   });
 }
 

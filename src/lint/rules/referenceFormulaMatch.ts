@@ -200,7 +200,8 @@ export function initVariance(tex: string, q: InitQuantity): InitReading | undefi
   const value = toNum(q.expr, tex);
   if (N.hasUnknown(value)) return undefined;
   const fans = fanReading(q.expr, tex);
-  if (!fans) return undefined;
+  // Only numbers and layer widths: `\sqrt{\frac{1}{N}\sum_i (x_i-\mu)^2}` is a standard deviation, not an init.
+  if (!fans || [...N.freeVars(value)].some((v) => !fans.names.includes(v))) return undefined;
   const roles = mlRoles([value]);
   for (const f of fans.names) roles.set(f, 'integer');
   // A uniform U(−a, a) has variance a²/3.

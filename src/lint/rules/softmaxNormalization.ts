@@ -5,7 +5,7 @@
 // denominator's range, must give 1 at every seeded z. An index clash still sums to 1 (index-clash sees it).
 // Fix: rebuild the denominator as the Σ of the numerator with the bound index, checked to sum to 1.
 
-import { evaluate, fmt, samplePoints } from '../../latex/evaluate';
+import { evaluate, fmt, samplePoints, type SampleRole } from '../../latex/evaluate';
 import * as N from '../../latex/evaluateExpr';
 import { bigopIndex, toNum } from '../../latex/evaluateFromTree';
 import { prettyName } from '../../latex/evaluateRoles';
@@ -82,12 +82,22 @@ function check(tex: string, frac: ExprOf<'frac'>): Found | undefined {
   const num = toNum(frac.num, tex);
   const den = toNum(frac.den, tex);
   if (N.hasUnknown(num) || N.hasUnknown(den) || !(containsExp(num) || containsExp(den))) return undefined;
-  const free = freeIndexLetters(analyzeIndices(frac.num, tex)).filter((l) => l !== bound.letter);
+  // The normalised index is a free index of the numerator that the denominator does not carry (j in
+  // α_ij = exp(e_ij)/Σ_k exp(e_ik)); try those first, then the others.
+  const denFree = new Set(freeIndexLetters(analyzeIndices(frac.den, tex)));
+  const numFree = freeIndexLetters(analyzeIndices(frac.num, tex)).filter((l) => l !== bound.letter);
+  const free = [...numFree.filter((l) => !denFree.has(l)), ...numFree.filter((l) => denFree.has(l))];
   if (free.length === 0) return undefined;
   const whole = N.div(num, den);
   const from = bound.from ? toNum(bound.from, tex) : undefined;
   const to = sum.sup ? toNum(sum.sup, tex) : undefined;
-  const roles = new Map<string, 'positive' | 'count'>([['T', 'positive'], ['\\tau', 'positive'], ['K', 'count'], ['C', 'count'], ['N', 'count'], ['n', 'count']]);
+  // Indexed symbols are logits (any real); scalars are temperatures, scales and widths (positive); the
+  // bounds K, N, n are the class count.
+  const roles = new Map<string, SampleRole>();
+  N.visit(whole, (x) => {
+    if (x.k === 'var' && !roles.has(x.name)) roles.set(x.name, x.idx.length > 0 ? 'real' : 'positive');
+  });
+  if (to?.k === 'var') roles.set(to.name, 'count');
   let failure: Found | undefined;
   // The normalised index is one of the numerator's free indices (j in α_ij); the others stay fixed.
   for (const letter of free) {
@@ -104,7 +114,7 @@ function check(tex: string, frac: ExprOf<'frac'>): Found | undefined {
     if (!finite) return undefined;
     if (!bad) return undefined;
     if (!failure) {
-      const names = [...N.freeVars(whole)].filter((n) => !free.includes(n) && n !== bound.letter && !roles.has(n));
+      const names = [...N.freeVars(whole)].filter((n) => !free.includes(n) && n !== bound.letter && roles.get(n) !== 'count');
       const wrongPart = containsExp(num) ? 'den' : 'num';
       const fixed = wrongPart === 'den' ? rebuildDen(tex, frac, sum, bound.letter, letter) : rebuildNum(tex, frac, sum, bound.letter, letter);
       failure = { letter, total: fmt(bad.v), point: names.map((n) => bad!.p.describe(n, prettyName)).join(', '), fixed, wrongPart };
