@@ -125,7 +125,7 @@ export function show(e: Expr): string {
     case 'relation':
       return `(rel ${e.sides.map((s, i) => (i === 0 ? show(s) : `${e.ops[i - 1].text} ${show(s)}`)).join(' ')})`;
     case 'sum':
-      return `(sum ${e.terms.map((t) => (t.sign ? `${t.sign}${show(t.expr)}` : show(t.expr))).join(' ')})`;
+      return `(sum ${e.terms.map((t) => (t.sign ? `${t.sign}${t.sign.startsWith('\\') ? ' ' : ''}${show(t.expr)}` : show(t.expr))).join(' ')})`;
     case 'bigop':
       return `(${e.op}${e.sub ? ` _${show(e.sub)}` : ''}${e.sup ? ` ^${show(e.sup)}` : ''} ${e.body ? show(e.body) : '∅'})`;
     case 'product':

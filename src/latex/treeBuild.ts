@@ -218,6 +218,11 @@ class Builder {
       out.push({ t: 'fn', e: { kind: 'script', base: base.e, sub, sup, span } });
     } else if (base && (base.t === 'open' || base.t === 'close' || base.t === 'bar')) {
       out.push({ ...base, sub, sup });
+    } else if (base?.t === 'expr' && base.e.kind === 'number' && isAdjacentNumber(out[out.length - 1], base.e)) {
+      // `10^{-8}`: KaTeX scripts only the last digit; the number is all of them (it renders that way too).
+      const prev = out.pop() as { t: 'expr'; e: Extract<Expr, { kind: 'number' }> };
+      const number: Expr = { kind: 'number', value: prev.e.value + base.e.value, span: union(prev.e.span, base.e.span) };
+      out.push({ t: 'expr', e: { kind: 'script', base: number, sub, sup, span: union(number.span, span) } });
     } else {
       const b: Expr = base?.t === 'expr'
         ? base.e
@@ -252,6 +257,10 @@ class Builder {
     visit(body);
     return s.trim();
   }
+}
+
+function isAdjacentNumber(prev: Item | undefined, digit: Extract<Expr, { kind: 'number' }>): boolean {
+  return prev?.t === 'expr' && prev.e.kind === 'number' && prev.e.span.end === digit.span.start;
 }
 
 function withSpan(e: Expr, span: Span): Expr {

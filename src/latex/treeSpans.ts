@@ -155,8 +155,9 @@ export function locateSpans(tex: string, nodes: readonly KNode[]): Map<KNode, Sp
       if (!tok && n.type !== 'supsub' && n.type !== 'ordgroup' && knodeChildren(n).length === 0) {
         tok = tokens[firstAt(cursor)];
       }
+      // Without a token of its own, the node spans its children (computed below); `limit` is a fallback.
       start = tok ? tok.start : Math.min(limit, tex.length);
-      end = tok ? tok.end : start;
+      end = tok ? tok.end : -1;
       cur = tok ? tok.end : cursor;
     }
     if (depth < 200) {
@@ -170,6 +171,7 @@ export function locateSpans(tex: string, nodes: readonly KNode[]): Map<KNode, Sp
         if (s.start < start && !own) start = s.start;
       }
     }
+    if (end < 0) end = start;
     if (!own) end = closeOver(n, start, end);
     const span = { start, end: Math.max(start, end) };
     spans.set(n, span);
