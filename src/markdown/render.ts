@@ -49,7 +49,10 @@ function renderBlock(tokens: Token[], idx: number, self: Renderer): string {
   const t = tokens[idx];
   const planned = plannedOf(t);
   if (t.map && !t.attrGet('data-line')) t.attrSet('data-line', String(t.map[0]));
-  t.attrJoin('class', 'pizarra-math pizarra-math-display code-line');
+  // VS Code's source-map rule may already have added `code-line`; do not repeat it.
+  const classes = (t.attrGet('class') ?? '').split(' ').filter(Boolean);
+  for (const c of ['pizarra-math', 'pizarra-math-display', 'pizarra-math-block', 'code-line']) if (!classes.includes(c)) classes.push(c);
+  t.attrSet('class', classes.join(' '));
   const body = planned ? planned.plan.html(planned.formula) : escapeHtml(t.content);
   return `<div${self.renderAttrs(t)}>${body}</div>\n`;
 }
