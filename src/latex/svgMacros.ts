@@ -33,7 +33,7 @@ export function definitionText(tokens: ReadonlyArray<{ readonly text: string }>)
   let out = '';
   for (let i = tokens.length - 1; i >= 0; i--) {
     const t = tokens[i].text;
-    if (/\\[A-Za-z]+$/.test(out) && /^[A-Za-z]/.test(t)) out += ' ';
+    if (/\\[A-Za-z]+$/.test(out) && /^[A-Za-z#]/.test(t)) out += ' ';
     out += t;
   }
   return out;

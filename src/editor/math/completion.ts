@@ -9,7 +9,7 @@ import { definitionText } from '../../latex/svgMacros';
 import type { MathContext } from './context';
 import { completionContextAt, type CompletionContext } from './completionCore';
 import { texForSvg } from './preview';
-import { contextOf, imageMarkdown, rangeOf, renderer } from './shared';
+import { contextOf, enabled, imageMarkdown, rangeOf, renderer } from './shared';
 
 /** What `resolveCompletionItem` renders for an item's documentation. */
 const previews = new WeakMap<vscode.CompletionItem, { tex: string; display: boolean; ctx?: MathContext; formula?: number }>();
@@ -59,7 +59,7 @@ function environmentItem(env: KatexEnvironment, c: CompletionContext, range: vsc
 
 export class MathCompletionProvider implements vscode.CompletionItemProvider {
   provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
-    const ctx = contextOf(doc);
+    const ctx = enabled(doc, 'completion') ? contextOf(doc) : undefined;
     if (!ctx) return undefined;
     const offset = doc.offsetAt(position);
     const c = completionContextAt(ctx.model, offset);

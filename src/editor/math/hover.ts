@@ -3,7 +3,7 @@
 
 import * as vscode from 'vscode';
 import { hoverAt, type FormulaPreview } from './preview';
-import { contextOf, imageMarkdown, rangeOf, renderer } from './shared';
+import { contextOf, enabled, imageMarkdown, rangeOf, renderer } from './shared';
 
 export function formulaMarkdown(p: FormulaPreview, md: vscode.MarkdownString): void {
   if (p.katexError) {
@@ -22,7 +22,7 @@ export function formulaMarkdown(p: FormulaPreview, md: vscode.MarkdownString): v
 
 export class MathHoverProvider implements vscode.HoverProvider {
   provideHover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const ctx = contextOf(doc);
+    const ctx = enabled(doc, 'hover') ? contextOf(doc) : undefined;
     if (!ctx) return undefined;
     const info = hoverAt(ctx, doc.offsetAt(position), renderer);
     if (!info) return undefined;

@@ -15,6 +15,11 @@ export function contextOf(doc: vscode.TextDocument): MathContext | undefined {
   return mathContextOf(modelOf(doc), readRenderConfig(doc.uri));
 }
 
+/** `pizarra.math.hover` / `pizarra.math.completion` (both on by default). */
+export function enabled(doc: vscode.TextDocument, feature: 'hover' | 'completion'): boolean {
+  return vscode.workspace.getConfiguration('pizarra.math', doc.uri).get<boolean>(feature, true);
+}
+
 export function rangeOf(doc: vscode.TextDocument, start: number, end: number): vscode.Range {
   return new vscode.Range(doc.positionAt(start), doc.positionAt(end));
 }
