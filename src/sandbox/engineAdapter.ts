@@ -1,8 +1,9 @@
 // Adapts Pizarra's Python interpreter (src/python/session.ts) to the worker's EngineSession interface:
-// one Session whose namespace persists, output to the worker's capped writer, the shared interrupt flag and
-// a deadline, and errors with the Markdown line of the innermost frame that belongs to the run's file.
+// one Session whose namespace persists, `numpy` bound to the tensor core with the session's allocation cap,
+// output to the worker's capped writer, the shared interrupt flag and a deadline, and errors with the Markdown line of the innermost frame that belongs to the run's file.
 
-import { Session } from '../python';
+import { Session } from '../python/session';
+import { sandboxModules } from './index';
 import type { EngineOptions, EngineOutcome, EngineSession, PythonError } from './protocol';
 
 /** The innermost `File "<filename>", line N` of a traceback (CPython prints outermost first). */
@@ -26,6 +27,7 @@ export function createEngineSession(options: EngineOptions): EngineSession {
   const session = new Session({
     stdout: (s) => options.write('stdout', s),
     stderr: (s) => options.write('stderr', s),
+    modules: sandboxModules({ memoryCapBytes: options.tensorBytes }),
   });
   return {
     run(source, filename, lineOffset): EngineOutcome {
