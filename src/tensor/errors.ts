@@ -7,6 +7,7 @@ export type PyErrorType =
   | 'IndexError'
   | 'TypeError'
   | 'MemoryError'
+  | 'numpy._core._exceptions._ArrayMemoryError'
   | 'numpy.exceptions.AxisError'
   | 'numpy._core._exceptions._UFuncOutputCastingError'
   | 'numpy._core._exceptions._UFuncNoLoopError'
@@ -79,24 +80,29 @@ export function allocatedBytes(): number {
 /** Allocates a zeroed Float64Array of n elements for an array of `shape`, charging the cap. */
 export function allocate(n: number, shape: readonly number[], dtype: string): Float64Array {
   const bytes = n * 8;
+  // Beyond 2**31 elements a Float64Array cannot exist; NumPy would fail the same way on this machine.
   if (!Number.isFinite(n) || n < 0 || usedBytes + bytes > capBytes || n > 2 ** 31) {
     const shp = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
     throw new TensorError(
-      'MemoryError',
-      `Unable to allocate ${humanBytes(bytes)} for an array with shape ${shp} and data type ${dtype}`,
+      'numpy._core._exceptions._ArrayMemoryError',
+      `Unable to allocate ${humanBytes(bytes)} for an array with shape ${shp} and data type ${dtype === 'bool' ? 'bool' : dtype}`,
     );
   }
   usedBytes += bytes;
   return new Float64Array(n);
 }
 
-// numpy/_core/_exceptions.py _size_to_string: the largest unit with value >= 1, 3 significant digits.
+// numpy/_core/_exceptions.py _size_to_string: unit from the bit length, 3 significant digits ('#.3g').
 function humanBytes(n: number): string {
   const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
-  let u = 0;
-  while (u < units.length - 1 && n >= 1024 ** (u + 1)) u++;
-  if (u === 0) return `${n} bytes`;
-  const v = n / 1024 ** u;
-  const s = v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0);
-  return `${s} ${units[u]}`;
+  let u = Math.floor(Math.max(Math.floor(Math.log2(Math.max(n, 1))), 1) / 10);
+  let v = n / 2 ** (u * 10);
+  if (Math.round(v) === 1024) (u += 1), (v /= 1024);
+  if (u >= units.length) return `${n} bytes`;
+  if (u === 0) return `${v.toFixed(0)} ${units[u]}`;
+  if (Math.round(v) < 1000) {
+    const g = v.toPrecision(3);
+    return `${g.includes('.') ? g : g + '.'} ${units[u]}`;
+  }
+  return `${v.toFixed(0)}. ${units[u]}`;
 }

@@ -4,34 +4,10 @@
 
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import * as T from '../../../src/tensor';
 import { fixtures } from '../helpers/golden';
-import { Evaluator } from './pyeval';
-import { PyError, pyRepr } from './pyvalues';
+import { runCase } from './goldenRunner';
 
-export function runCase(src: string): string {
-  const warnings: string[] = [];
-  const prev = T.setWarningSink((cat, msg) => {
-    const line = `${cat}: ${msg}`;
-    if (!warnings.includes(line)) warnings.push(line);
-  });
-  T.resetPrintOptions();
-  T.globalRandom.seed(12345);
-  let res: string;
-  try {
-    const v = new Evaluator().run(src);
-    res = typeof v === 'string' ? v : pyRepr(v);
-  } catch (e) {
-    if (e instanceof T.TensorError || e instanceof PyError) res = `${e.pyType}: ${e.message}`;
-    else res = `JS ${(e as Error).stack}`;
-  } finally {
-    T.setWarningSink(prev);
-    T.resetPrintOptions();
-  }
-  return [...warnings, res].join('\n');
-}
-
-if (typeof describe === "function") describe('tensor golden cases (NumPy 2.4 outputs)', () => {
+describe('tensor golden cases (NumPy 2.4 outputs)', () => {
   const dir = fixtures('tensor', 'golden');
   let total = 0;
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {

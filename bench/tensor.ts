@@ -1,0 +1,135 @@
+// Tensor core benchmark: matmul GFLOP/s, small-op overhead, elementwise and reductions on large arrays,
+// and memory, each next to NumPy measured in the same run (python3 subprocess, OPENBLAS_NUM_THREADS=1;
+// OPENBLAS_CORETYPE is passed through unchanged and reported). Run: npm run bench:tensor
+
+import { spawnSync } from 'node:child_process';
+import * as T from '../src/tensor';
+
+const PY = String.raw`
+import json, sys, time
+import numpy as np
+def timeit(f, min_time=0.25):
+    f()
+    best = float('inf')
+    for _ in range(3):
+        n, t0 = 0, time.perf_counter()
+        while True:
+            f(); n += 1
+            dt = time.perf_counter() - t0
+            if dt >= min_time / 3: break
+        best = min(best, dt / n)
+    return best
+rng = np.random.RandomState(0)
+out = {}
+for n in [16, 64, 128, 256, 512]:
+    a, b = rng.rand(n, n), rng.rand(n, n)
+    out['mm%d' % n] = timeit(lambda: a @ b)
+x, w = rng.rand(64, 784), rng.rand(784, 128)
+out['mlp'] = timeit(lambda: x @ w)
+a4, b4 = rng.rand(4, 4), rng.rand(4, 4)
+out['dot4'] = timeit(lambda: np.dot(a4, b4))
+s1, s2 = rng.rand(10), rng.rand(10)
+out['add10'] = timeit(lambda: s1 + s2)
+A, B, C = rng.rand(10**6), rng.rand(10**6), rng.rand(10**6)
+out['fma'] = timeit(lambda: A * B + C)
+out['exp'] = timeit(lambda: np.exp(A))
+M = rng.rand(1000, 1000)
+out['sum0'] = timeit(lambda: M.sum(axis=0))
+out['sum1'] = timeit(lambda: M.sum(axis=1))
+out['nbytes'] = M.nbytes
+print(json.dumps(out))
+`;
+
+function numpyTimes(): Record<string, number> | null {
+  const env = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
+  const r = spawnSync('python3', ['-c', PY], { env, encoding: 'utf8', timeout: 120_000 });
+  if (r.status !== 0) return null;
+  try {
+    return JSON.parse(r.stdout.trim().split('\n').pop()!);
+  } catch {
+    return null;
+  }
+}
+
+/** Best-of-3 seconds per call, each round running for at least minTime/3. */
+function timeit(f: () => unknown, minTime = 0.25): number {
+  f();
+  let best = Infinity;
+  for (let r = 0; r < 3; r++) {
+    let n = 0;
+    const t0 = performance.now();
+    let dt = 0;
+    do {
+      f();
+      n++;
+      dt = (performance.now() - t0) / 1000;
+    } while (dt < minTime / 3);
+    best = Math.min(best, dt / n);
+  }
+  return best;
+}
+
+const rs = new T.RandomState(0);
+const rand = (...s: number[]) => rs.rand(...s) as T.NDArray;
+const ours: Record<string, number> = {};
+for (const n of [16, 64, 128, 256, 512]) {
+  const a = rand(n, n), b = rand(n, n);
+  ours[`mm${n}`] = timeit(() => T.matmul(a, b));
+}
+{
+  const x = rand(64, 784), w = rand(784, 128);
+  ours.mlp = timeit(() => T.matmul(x, w));
+  const a4 = rand(4, 4), b4 = rand(4, 4);
+  ours.dot4 = timeit(() => T.dot(a4, b4));
+  const s1 = rand(10), s2 = rand(10);
+  ours.add10 = timeit(() => T.binary('add', s1, s2));
+  const A = rand(1e6), B = rand(1e6), C = rand(1e6);
+  ours.fma = timeit(() => T.binary('add', T.binary('multiply', A, B), C));
+  ours.exp = timeit(() => T.unary('exp', A));
+  const M = rand(1000, 1000);
+  ours.sum0 = timeit(() => T.sum(M, 0));
+  ours.sum1 = timeit(() => T.sum(M, 1));
+}
+
+const np = numpyTimes();
+const coretype = process.env.OPENBLAS_CORETYPE;
+console.log(`Tensor core benchmark (Node ${process.version}); NumPy: ${np ? 'python3, OPENBLAS_NUM_THREADS=1' : 'NOT FOUND (Pizarra numbers only)'}` +
+  (coretype ? `; OPENBLAS_CORETYPE=${coretype} is set in the environment and was kept (machine benchmarked as is)` : ''));
+
+const flops: Record<string, number> = { mm16: 2 * 16 ** 3, mm64: 2 * 64 ** 3, mm128: 2 * 128 ** 3, mm256: 2 * 256 ** 3, mm512: 2 * 512 ** 3, mlp: 2 * 64 * 784 * 128 };
+const label: Record<string, string> = {
+  mm16: 'matmul 16x16', mm64: 'matmul 64x64', mm128: 'matmul 128x128', mm256: 'matmul 256x256', mm512: 'matmul 512x512',
+  mlp: 'matmul (64x784)@(784x128)',
+};
+console.log('\nmatmul float64            Pizarra GFLOP/s   NumPy GFLOP/s   ratio (Pizarra/NumPy)');
+for (const k of Object.keys(flops)) {
+  const g = flops[k] / ours[k] / 1e9;
+  const gn = np ? flops[k] / np[k] / 1e9 : NaN;
+  console.log(`${label[k].padEnd(26)}${g.toFixed(2).padStart(10)}${(np ? gn.toFixed(2) : '-').padStart(16)}${(np ? (g / gn).toFixed(3) : '-').padStart(14)}`);
+}
+const per = (k: string, unit: 'us' | 'ms') => {
+  const f = unit === 'us' ? 1e6 : 1e3;
+  const o = ours[k] * f, n = np ? np[k] * f : NaN;
+  return `${o.toFixed(unit === 'us' ? 3 : 2).padStart(10)} ${unit}${(np ? n.toFixed(unit === 'us' ? 3 : 2) : '-').padStart(12)} ${unit}   ` +
+    (np ? `NumPy/Pizarra time ratio ${(n / o).toFixed(2)} (>1: Pizarra faster)` : '');
+};
+console.log('\noperation                      Pizarra         NumPy');
+console.log(`dot 4x4 per call         ${per('dot4', 'us')}`);
+console.log(`a + b, 10 elements       ${per('add10', 'us')}`);
+console.log(`a*b + c, 1e6 elements    ${per('fma', 'ms')}`);
+console.log(`exp, 1e6 elements        ${per('exp', 'ms')}`);
+console.log(`sum(axis=0) 1000x1000    ${per('sum0', 'ms')}`);
+console.log(`sum(axis=1) 1000x1000    ${per('sum1', 'ms')}`);
+
+// Memory: data bytes charged by the allocator, and views that allocate nothing.
+T.setAllocationCap(Infinity);
+const heap0 = process.memoryUsage().arrayBuffers;
+const big = T.zeros([1000, 1000]);
+const dataBytes = T.allocatedBytes();
+const heap1 = process.memoryUsage().arrayBuffers;
+const before = T.allocatedBytes();
+const views = [T.transpose(big), T.getItem(big, [T.slice(null, null, 2)]), T.reshape(big, [500, 2000]), T.getItem(big, 3)];
+const viewBytes = T.allocatedBytes() - before;
+console.log('\nmemory');
+console.log(`1000x1000 float64: ${dataBytes} bytes of data (nbytes ${big.nbytes}; ArrayBuffer growth ${heap1 - heap0} bytes)` + (np ? `; NumPy nbytes ${np.nbytes}` : ''));
+console.log(`${views.length} views (.T, [::2], reshape, [3]): ${viewBytes} bytes allocated, all share the buffer: ${views.every((v) => v.data === big.data)}`);
