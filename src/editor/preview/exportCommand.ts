@@ -11,26 +11,30 @@ import { readRenderConfig } from './settings';
 
 export function registerExportCommand(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('pizarra.exportHtml', async (uri?: vscode.Uri) => {
+    // `target` lets scripts and tests export without the save dialog.
+    vscode.commands.registerCommand('pizarra.exportHtml', async (uri?: vscode.Uri, target?: vscode.Uri): Promise<vscode.Uri | undefined> => {
       const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
       if (!doc || !isMarkdown(doc)) {
         void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown article to export it.'));
-        return;
+        return undefined;
       }
       const base = doc.uri.scheme === 'file' ? doc.uri.fsPath.replace(/\.(md|markdown)$/i, '') : 'article';
-      const target = await vscode.window.showSaveDialog({
+      target ??= await vscode.window.showSaveDialog({
         defaultUri: vscode.Uri.file(`${base}.html`),
         filters: { HTML: ['html'] },
         title: vscode.l10n.t('Export HTML'),
       });
-      if (!target) return;
+      if (!target) return undefined;
       const assets = loadExportAssets(path.join(context.extensionPath, 'media'));
       const result = exportHtml(doc.getText(), { config: readRenderConfig(doc.uri), assets });
       writeFileSync(target.fsPath, result.html);
       const open = vscode.l10n.t('Open');
       const note = result.errors.length > 0 ? ' ' + vscode.l10n.t('{0} formulas have KaTeX errors.', result.errors.length) : '';
-      const pick = await vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}.', path.basename(target.fsPath)) + note, open);
-      if (pick === open) void vscode.env.openExternal(target);
+      const exported = target;
+      void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}.', path.basename(target.fsPath)) + note, open).then((pick) => {
+        if (pick === open) void vscode.env.openExternal(exported);
+      });
+      return target;
     }),
   );
 }

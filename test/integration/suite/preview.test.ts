@@ -5,6 +5,7 @@
 
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { buildModel } from '../../../src/markdown/model';
@@ -78,5 +79,19 @@ describe('preview (markdown.api.render)', function () {
     const all = await render(text);
     assert.ok(!none.includes('<mtext>(1)</mtext>'));
     assert.ok(all.includes('<mtext>(1)</mtext>') && all.includes('<mtext>(2)</mtext>'));
+  });
+});
+
+describe('Pizarra: Export HTML', () => {
+  it('writes a self-contained HTML file with the preview rendering', async () => {
+    const ext = await activated();
+    const source = vscode.Uri.file(path.join(ext.extensionPath, 'examples', 'matematicas-del-aprendizaje-profundo.md'));
+    const target = vscode.Uri.file(path.join(tmpdir(), `pizarra-export-${Date.now()}.html`));
+    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('pizarra.exportHtml', source, target);
+    assert.equal(written?.fsPath, target.fsPath);
+    const html = readFileSync(target.fsPath, 'utf8');
+    assert.ok(html.includes('<span class="katex">') && html.includes('class="pizarra-ref"'));
+    const urls = [...html.matchAll(/url\(([^)]*)\)/g)].map((m) => m[1]);
+    assert.ok(urls.length > 0 && urls.every((u) => u.startsWith('data:font/woff2')), 'fonts embedded');
   });
 });
