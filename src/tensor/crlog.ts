@@ -1,69 +1,117 @@
-// A correctly rounded natural log (to ~2^-100 before the final rounding) in double-double arithmetic.
-// V8's Math.log is off by one ulp for a few percent of inputs, glibc's log is correctly rounded in
-// practice; legacy `randn` feeds log(r2) into every normal draw, so we need glibc's bits.
-// Method: x = 2^e·m with m in [√½, √2), log m = 2·atanh(f), f = (m−1)/(m+1), series in f² (22 terms).
+// A correctly rounded natural log (error ~2^-100 before the final rounding) in double-double arithmetic.
+// V8's Math.log is off by one ulp for a few percent of inputs; glibc's log is (almost always) correctly
+// rounded, and legacy `randn` feeds log(r2) into every normal draw, so we want glibc's bits.
+// Method: x = 2^e·m with m in [1, 2); m = c·(1+r) with c = 1 + j/128 from a table of log(c) kept as
+// double-doubles; log(1+r) = 2·atanh(f), f = r/(2+r) = (m−c)/(m+c), |f| < 1/257, 7 series terms.
+// All double-double steps are written out on locals (no allocation) to keep randn fast.
 
 const SPLIT = 134217729; // 2^27 + 1 (Veltkamp)
+const LN2_HI = 0.6931471805599453, LN2_LO = 2.3190468138462996e-17;
+const TERMS = 8;
+const TABLE = 128;
+const logHi = new Float64Array(TABLE + 1);
+const logLo = new Float64Array(TABLE + 1);
+const coefHi = new Float64Array(TERMS), coefLo = new Float64Array(TERMS);
 
-function twoProd(a: number, b: number): [number, number] {
-  const p = a * b;
-  let c = SPLIT * a;
-  const ah = c - (c - a), al = a - ah;
-  c = SPLIT * b;
-  const bh = c - (c - b), bl = b - bh;
-  return [p, ah * bh - p + ah * bl + al * bh + al * bl];
-}
+// Shared outputs of the double-double helpers (hi, lo).
+let H = 0, L = 0;
 
-function twoSum(a: number, b: number): [number, number] {
+function twoSum(a: number, b: number): void {
   const s = a + b;
   const bb = s - a;
-  return [s, a - (s - bb) + (b - bb)];
+  H = s;
+  L = a - (s - bb) + (b - bb);
 }
 
-type DD = [number, number];
-
-function add(x: DD, y: DD): DD {
-  const [s, e] = twoSum(x[0], y[0]);
-  const [h, l] = twoSum(s, e + x[1] + y[1]);
-  return [h, l];
+function ddMul(ah: number, al: number, bh: number, bl: number): void {
+  const p = ah * bh;
+  let c = SPLIT * ah;
+  const a1 = c - (c - ah), a2 = ah - a1;
+  c = SPLIT * bh;
+  const b1 = c - (c - bh), b2 = bh - b1;
+  const e = a1 * b1 - p + a1 * b2 + a2 * b1 + a2 * b2 + (ah * bl + al * bh);
+  twoSum(p, e);
 }
 
-function mul(x: DD, y: DD): DD {
-  const [p, e] = twoProd(x[0], y[0]);
-  return twoSum(p, e + x[0] * y[1] + x[1] * y[0]);
+function ddAdd(ah: number, al: number, bh: number, bl: number): void {
+  twoSum(ah, bh);
+  const sh = H, sl = L + al + bl;
+  twoSum(sh, sl);
 }
 
-function div(x: DD, y: DD): DD {
-  const q1 = x[0] / y[0];
-  const r = add(x, mul([-q1, 0], y));
-  const q2 = r[0] / y[0];
-  const r2 = add(r, mul([-q2, 0], y));
-  const q3 = r2[0] / y[0];
-  return add(twoSum(q1, q2), [q3, 0]);
+function ddDiv(ah: number, al: number, bh: number, bl: number): void {
+  const q1 = ah / bh;
+  ddMul(q1, 0, bh, bl);
+  ddAdd(ah, al, -H, -L); // r = a - q1·b
+  const rh = H, rl = L;
+  const q2 = rh / bh;
+  ddMul(q2, 0, bh, bl);
+  ddAdd(rh, rl, -H, -L); // r - q2·b
+  const q3 = H / bh;
+  twoSum(q1, q2);
+  ddAdd(H, L, q3, 0);
 }
 
-const LN2: DD = [0.6931471805599453, 2.3190468138462996e-17];
-const TERMS = 22;
-const COEF: DD[] = Array.from({ length: TERMS + 1 }, (_, k) => div([1, 0], [2 * k + 1, 0]));
+/** log(m) for m in [0.5, 2] by the plain atanh series around 1 (used once to build the table). */
+function slowLog(m: number): [number, number] {
+  // f = (m-1)/(m+1), log m = 2 Σ f^(2k+1)/(2k+1), 40 terms is far beyond double-double precision here.
+  twoSum(m, 1);
+  ddDiv(m - 1, 0, H, L);
+  const fh = H, fl = L;
+  ddMul(fh, fl, fh, fl);
+  const f2h = H, f2l = L;
+  let sh = 1 / 81, sl = 0;
+  for (let k = 39; k >= 0; k--) {
+    ddMul(sh, sl, f2h, f2l);
+    const th = H, tl = L;
+    ddDiv(1, 0, 2 * k + 1, 0);
+    ddAdd(th, tl, H, L);
+    sh = H;
+    sl = L;
+  }
+  ddMul(sh, sl, fh, fl);
+  return [2 * H, 2 * L];
+}
+
+for (let j = 0; j <= TABLE; j++) {
+  const [h, l] = slowLog(1 + j / TABLE);
+  logHi[j] = h;
+  logLo[j] = l;
+}
+for (let k = 0; k < TERMS; k++) {
+  ddDiv(1, 0, 2 * k + 1, 0);
+  coefHi[k] = H;
+  coefLo[k] = L;
+}
 
 export function crlog(x: number): number {
   if (!(x > 0) || x === Infinity) return Math.log(x); // NaN, 0, negatives, inf
   let e = Math.floor(Math.log2(x));
-  let m = x / 2 ** e; // exact: power-of-two scaling (subnormals handled by two steps)
-  if (!Number.isFinite(m) || m === 0) {
-    m = (x * 2 ** 600) / 2 ** (e + 600);
-  }
+  let m = e < -1020 ? (x * 2 ** 600) / 2 ** (e + 600) : x / 2 ** e; // exact power-of-two scaling
   while (m >= 2) (m /= 2), e++;
   while (m < 1) (m *= 2), e--;
-  if (m > Math.SQRT2) (m /= 2), e++;
-  if (m === 1 && e === 0) return 0;
-  const num: DD = [m - 1, 0]; // exact (Sterbenz)
-  const den = twoSum(m, 1);
-  const f = div(num, den);
-  const f2 = mul(f, f);
-  let s: DD = COEF[TERMS];
-  for (let k = TERMS - 1; k >= 0; k--) s = add(mul(s, f2), COEF[k]);
-  let r = mul(mul(f, s), [2, 0]);
-  if (e !== 0) r = add(mul(LN2, [e, 0]), r);
-  return r[0] + r[1];
+  const j = Math.round((m - 1) * TABLE);
+  const c = 1 + j / TABLE;
+  // f = (m - c)/(m + c): the numerator is exact (Sterbenz), the denominator a double-double.
+  twoSum(m, c);
+  ddDiv(m - c, 0, H, L);
+  const fh = H, fl = L;
+  ddMul(fh, fl, fh, fl);
+  const f2h = H, f2l = L;
+  let sh = coefHi[TERMS - 1], sl = coefLo[TERMS - 1];
+  for (let k = TERMS - 2; k >= 0; k--) {
+    ddMul(sh, sl, f2h, f2l);
+    ddAdd(H, L, coefHi[k], coefLo[k]);
+    sh = H;
+    sl = L;
+  }
+  ddMul(sh, sl, fh, fl);
+  const th = 2 * H, tl = 2 * L; // log(m / c)
+  ddAdd(th, tl, logHi[j], logLo[j]);
+  if (e !== 0) {
+    const rh = H, rl = L;
+    ddMul(LN2_HI, LN2_LO, e, 0);
+    ddAdd(H, L, rh, rl);
+  }
+  return H + L;
 }

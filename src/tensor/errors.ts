@@ -89,7 +89,24 @@ export function allocate(n: number, shape: readonly number[], dtype: string): Fl
     );
   }
   usedBytes += bytes;
-  return new Float64Array(n);
+  return n <= SMALL ? small(n) : new Float64Array(n);
+}
+
+// Small arrays are carved from a shared slab: a view over an existing ArrayBuffer costs far less than
+// a new ArrayBuffer, which dominates `a + b` on a few elements. Slab memory is never reused, so each
+// carve is zero-filled; the slab lives as long as any array on it.
+const SMALL = 16;
+const SLAB = 8192;
+let slab = new ArrayBuffer(SLAB * 8);
+let slabPos = 0;
+function small(n: number): Float64Array {
+  if (slabPos + n > SLAB) {
+    slab = new ArrayBuffer(SLAB * 8);
+    slabPos = 0;
+  }
+  const a = new Float64Array(slab, slabPos * 8, n);
+  slabPos += n;
+  return a;
 }
 
 // numpy/_core/_exceptions.py _size_to_string: unit from the bit length, 3 significant digits ('#.3g').
