@@ -1,0 +1,100 @@
+// Writing math in the real VS Code: the hover shows a formula as an SVG image (or KaTeX's error),
+// completion inside math offers KaTeX's commands and the article's macros, and labels navigate and rename.
+
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activated, openMarkdown, waitFor } from './helpers';
+
+function positionOf(doc: vscode.TextDocument, needle: string, shift = 0, nth = 0): vscode.Position {
+  const text = doc.getText();
+  let at = -1;
+  for (let k = 0; k <= nth; k++) at = text.indexOf(needle, at + 1);
+  assert.ok(at >= 0, `${needle} is in ${doc.uri.path}`);
+  return doc.positionAt(at + shift);
+}
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n');
+}
+
+describe('math in the editor', () => {
+  let doc: vscode.TextDocument;
+
+  before(async () => {
+    await activated();
+    doc = (await openMarkdown('math.md')).document;
+  });
+
+  it('hover shows a formula as an SVG image', async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, '\\mathcal{L}', 3));
+    const text = hoverText(hovers);
+    const m = /!\[[^\]]*\]\(data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)\)/.exec(text);
+    assert.ok(m, `an SVG image in: ${text.slice(0, 200)}`);
+    assert.match(Buffer.from(m[1], 'base64').toString('utf8'), /^<svg style="color:[^"]+" xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  });
+
+  it("hover on a broken formula shows KaTeX's error", async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, '\\frac{a}{', 2));
+    const text = hoverText(hovers);
+    assert.match(text, /KaTeX parse error: .*\\frac\{a\}\{/);
+    assert.doesNotMatch(text, /data:image\/svg/);
+  });
+
+  it('hover on \\eqref shows the referenced equation', async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, '\\eqref{eq:ce}', 3));
+    const text = hoverText(hovers);
+    assert.match(text, /\(1\)/);
+    assert.match(text, /data:image\/svg\+xml;base64,/);
+  });
+
+  it('completion inside $\\so|$ offers \\sum, \\sqrt and the front-matter macro', async () => {
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, positionOf(doc, '$\\so$', 4));
+    const labels = new Set(list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label)));
+    for (const want of ['\\sum', '\\sqrt', '\\softplus']) assert.ok(labels.has(want), `${want} is offered`);
+    const sum = list.items.find((i) => i.label === '\\sum')!;
+    assert.match(sum.detail ?? '', /∑/);
+  });
+
+  it('go to definition jumps from \\eqref to its \\label', async () => {
+    const defs = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', doc.uri, positionOf(doc, '\\eqref{eq:ce}', 9));
+    const ours = defs.map((d) => ('targetUri' in d ? { uri: d.targetUri, range: d.targetRange } : d)).find((d) => doc.getText(d.range) === 'eq:ce');
+    assert.ok(ours, 'a definition covering the label name');
+    assert.deepEqual(ours.range.start, positionOf(doc, '\\label{eq:ce}', '\\label{'.length));
+  });
+
+  it('rename changes the label and every reference', async () => {
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', doc.uri, positionOf(doc, '\\label{eq:ce}', 9), 'eq:xent');
+    const edits = edit.get(doc.uri);
+    assert.equal(edits.length, 3);
+    for (const e of edits) {
+      assert.equal(doc.getText(e.range), 'eq:ce');
+      assert.equal(e.newText, 'eq:xent');
+    }
+  });
+
+  it('document symbols list the labelled equation', async () => {
+    const symbols = await vscode.commands.executeCommand<Array<vscode.DocumentSymbol | vscode.SymbolInformation>>('vscode.executeDocumentSymbolProvider', doc.uri);
+    const flat: string[] = [];
+    const walk = (xs: Array<vscode.DocumentSymbol | vscode.SymbolInformation>) => {
+      for (const s of xs) {
+        flat.push(s.name);
+        if ('children' in s) walk(s.children);
+      }
+    };
+    walk(symbols);
+    assert.ok(flat.includes('eq:ce'), `symbols: ${flat.join(', ')}`);
+  });
+
+  it('Pizarra: Show Formula opens a panel beside the editor', async () => {
+    await vscode.window.showTextDocument(doc, { selection: new vscode.Range(positionOf(doc, '\\mathcal{L}', 2), positionOf(doc, '\\mathcal{L}', 2)) });
+    await vscode.commands.executeCommand('pizarra.showFormula');
+    const tab = await waitFor('the Formula tab', () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('pizarra.formula')),
+    );
+    assert.equal(tab.label, 'Formula');
+    assert.notEqual(tab.group.viewColumn, vscode.window.activeTextEditor?.viewColumn, 'beside the editor');
+  });
+});
