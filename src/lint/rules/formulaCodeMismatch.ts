@@ -12,7 +12,6 @@ import * as N from '../../latex/evaluateExpr';
 import { functionOf, toNum } from '../../latex/evaluateFromTree';
 import { mlRoles } from '../../latex/evaluateRoles';
 import { walk, type Expr } from '../../latex/tree';
-import type { CodeBlock } from '../../markdown/model';
 import { type PyExpr } from '../codeExpr';
 import { ELEMENT, logBase, pyToNum } from '../codeNumeric';
 import { readPython, type CodeReading } from '../codeRead';
@@ -33,7 +32,7 @@ export const formulaCodeMismatch: Rule = {
     if (blocks.length === 0 || ctx.formulas.length === 0) return;
     const facts = formulaFacts(ctx.formulas);
     for (const block of blocks) {
-      const reading = readPython(block.content);
+      const reading = readCached(block.content);
       const at = (start: number, end: number) => ({ formula: -1, start: block.contentRange.start.offset + start, end: block.contentRange.start.offset + end });
       checkInit(reading, facts, at, report);
       checkLosses(reading, facts, at, report);
@@ -41,6 +40,17 @@ export const formulaCodeMismatch: Rule = {
     }
   },
 };
+
+/** Code blocks rarely change between keystrokes: keep their readings by content (bounded). */
+const readings = new Map<string, CodeReading>();
+function readCached(src: string): CodeReading {
+  let r = readings.get(src);
+  if (!r) {
+    if (readings.size >= 256) readings.clear();
+    readings.set(src, (r = readPython(src)));
+  }
+  return r;
+}
 
 type At = (start: number, end: number) => { formula: number; start: number; end: number };
 type Report = (f: ArticleFinding) => void;
@@ -56,31 +66,48 @@ const lineOf = (f: ArticleFormula) => f.span.range.start.line + 1;
 function formulaFacts(formulas: readonly ArticleFormula[]): FormulaFacts {
   const facts: FormulaFacts = { inits: [], losses: [], constants: new Map() };
   for (const f of formulas) {
-    const { tree, tex } = f.ctx;
-    if (!tree) continue;
-    for (const q of initQuantities(tree, tex)) {
-      const r = initVariance(tex, q);
-      if (r && r.constant) facts.inits.push({ c: r.c, fans: r.fans.names.length, line: lineOf(f) });
-    }
-    for (const stmt of statements(tree)) {
-      if (stmt.kind !== 'relation' || !stmt.ops.every((o) => EQUALITIES.has(o.text))) continue;
-      const lhs = stmt.sides[0];
-      const name = constantName(lhs, tex);
-      const value = toNum(stmt.sides[stmt.sides.length - 1], tex);
-      if (name && N.freeVars(value).size === 0 && !N.hasUnknown(value)) {
-        const v = evaluate(value, samplePoints({}, 1)[0]);
-        if (Number.isFinite(v)) {
-          if (!facts.constants.has(name)) facts.constants.set(name, []);
-          facts.constants.get(name)!.push({ value: v, line: lineOf(f), tex: tex.slice(stmt.span.start, stmt.span.end) });
-        }
-      }
-      for (const side of stmt.sides.slice(1)) {
-        if (!hasWeightedLog(side)) continue;
-        facts.losses.push({ bases: logBases(side, tex), positive: signOf(toNum(side, tex, { opaqueCalls: true })), line: lineOf(f) });
-      }
+    const one = f.ctx.memo('formula-code-facts', () => factsOf(f.ctx.tree, f.ctx.tex));
+    const line = lineOf(f);
+    for (const i of one.inits) facts.inits.push({ ...i, line });
+    for (const l of one.losses) facts.losses.push({ ...l, line });
+    for (const c of one.constants) {
+      if (!facts.constants.has(c.name)) facts.constants.set(c.name, []);
+      facts.constants.get(c.name)!.push({ value: c.value, tex: c.tex, line });
     }
   }
   return facts;
+}
+
+interface OneFormula {
+  inits: Array<{ c: number; fans: number }>;
+  losses: Array<{ bases: Set<number>; positive: boolean | undefined }>;
+  constants: Array<{ name: string; value: number; tex: string }>;
+}
+
+/** What one formula states, computed once per formula text (memoized with it). */
+function factsOf(tree: Expr | undefined, tex: string): OneFormula {
+  const out: OneFormula = { inits: [], losses: [], constants: [] };
+  if (!tree) return out;
+  for (const q of initQuantities(tree, tex)) {
+    const r = initVariance(tex, q);
+    if (r && r.constant) out.inits.push({ c: r.c, fans: r.fans.names.length });
+  }
+  for (const stmt of statements(tree)) {
+    if (stmt.kind !== 'relation' || !stmt.ops.every((o) => EQUALITIES.has(o.text))) continue;
+    const name = constantName(stmt.sides[0], tex);
+    if (name) {
+      const value = toNum(stmt.sides[stmt.sides.length - 1], tex);
+      if (N.freeVars(value).size === 0 && !N.hasUnknown(value)) {
+        const v = evaluate(value, samplePoints({}, 1)[0]);
+        if (Number.isFinite(v)) out.constants.push({ name, value: v, tex: tex.slice(stmt.span.start, stmt.span.end) });
+      }
+    }
+    for (const side of stmt.sides.slice(1)) {
+      if (!hasWeightedLog(side)) continue;
+      out.losses.push({ bases: logBases(side, tex), positive: signOf(toNum(side, tex, { opaqueCalls: true })) });
+    }
+  }
+  return out;
 }
 
 /** Hyper-parameters a formula may state, by the symbol's TeX: ε, β₁, β₂, η, α, λ, γ, μ. */
@@ -327,5 +354,3 @@ function pyConstant(e: PyExpr): number | undefined {
   const v = evaluate(n, samplePoints({}, 1)[0]);
   return Number.isFinite(v) ? v : undefined;
 }
-
-export const _forTests = { formulaFacts, codeInits };

@@ -18,44 +18,62 @@ export const logOfTarget: Rule = {
     const hatted = new Set<string>();
     for (const name of ctx.symbols.names()) if (ctx.symbols.uses(name).some((u) => u.accent && HATS.has(u.accent))) hatted.add(name);
     for (const f of ctx.formulas) {
-      const { tree, tex } = f.ctx;
-      if (!tree) continue;
-      walk(tree, (e) => {
-        if (e.kind !== 'product') return;
-        e.factors.forEach((factor, i) => {
-          const arg = logArgument(factor);
-          if (!arg) return;
-          const argText = plain(tex, arg);
-          if (hasHat(tex, arg)) return;
-          for (const [j, factorJ] of e.factors.entries()) {
-            if (j === i || logArgument(factorJ) || !hasHat(tex, factorJ)) continue;
-            const other = factorJ.kind === 'fence' && factorJ.open === '(' ? factorJ.body : factorJ;
-            const otherText = plain(tex, other);
-            const sameModuloHat = stripHats(otherText) === argText;
-            const letter = baseLetter(arg);
-            if (!sameModuloHat && !(letter && hatted.has(letter))) continue;
-            const a = tex.slice(other.span.start, other.span.end);
-            const b = tex.slice(arg.span.start, arg.span.end);
-            report({
-              formula: f.span.index,
-              start: arg.span.start,
-              end: arg.span.end,
-              message: t(
-                `The log is taken of \`${b}\`, the labels (no hat), and multiplied by the prediction \`${a}\`: cross-entropy is −Σ y log ŷ, the log of the predictions. A one-hot label is 0 for every other class, so log \`${b}\` is −∞ there.`,
-                `Se toma el logaritmo de \`${b}\`, las etiquetas (sin gorro), y se multiplica por la predicción \`${a}\`: la entropía cruzada es −Σ y log ŷ, el logaritmo de las predicciones. Una etiqueta one-hot vale 0 en las demás clases, así que log \`${b}\` es −∞ allí.`,
-              ),
-              fixes: [fix(t(`Swap \`${a}\` and \`${b}\``, `Intercambiar \`${a}\` y \`${b}\``), [
-                { start: other.span.start, end: other.span.end, newText: b, formula: f.span.index },
-                { start: arg.span.start, end: arg.span.end, newText: a, formula: f.span.index },
-              ].sort((x, y) => x.start - y.start))],
-            });
-            return;
-          }
+      const { tex } = f.ctx;
+      // The candidates are a per-formula fact (cached with the formula); only the hat roles are article-wide.
+      for (const c of f.ctx.memo('log-of-target', () => candidates(f.ctx.tree, tex))) {
+        if (!c.sameModuloHat && !(c.letter && hatted.has(c.letter))) continue;
+        const { other, arg } = c;
+        const a = tex.slice(other.span.start, other.span.end);
+        const b = tex.slice(arg.span.start, arg.span.end);
+        report({
+          formula: f.span.index,
+          start: arg.span.start,
+          end: arg.span.end,
+          message: t(
+            `The log is taken of \`${b}\`, the labels (no hat), and multiplied by the prediction \`${a}\`: cross-entropy is −Σ y log ŷ, the log of the predictions. A one-hot label is 0 for every other class, so log \`${b}\` is −∞ there.`,
+            `Se toma el logaritmo de \`${b}\`, las etiquetas (sin gorro), y se multiplica por la predicción \`${a}\`: la entropía cruzada es −Σ y log ŷ, el logaritmo de las predicciones. Una etiqueta one-hot vale 0 en las demás clases, así que log \`${b}\` es −∞ allí.`,
+          ),
+          fixes: [fix(t(`Swap \`${a}\` and \`${b}\``, `Intercambiar \`${a}\` y \`${b}\``), [
+            { start: other.span.start, end: other.span.end, newText: b, formula: f.span.index },
+            { start: arg.span.start, end: arg.span.end, newText: a, formula: f.span.index },
+          ].sort((x, y) => x.start - y.start))],
         });
-      });
+      }
     }
   },
 };
+
+interface Candidate {
+  /** The log's argument, without a hat. */
+  readonly arg: Expr;
+  /** The hatted factor beside the log. */
+  readonly other: Expr;
+  /** `\hat y_i \log y_i`: the same expression but for the hat — swapped whatever the article says. */
+  readonly sameModuloHat: boolean;
+  /** The argument's letter, a label if the article hats it elsewhere. */
+  readonly letter: string | undefined;
+}
+
+/** Products of a hatted factor and the log of an unhatted expression, first such factor per log. */
+function candidates(tree: Expr | undefined, tex: string): Candidate[] {
+  const out: Candidate[] = [];
+  if (!tree) return out;
+  walk(tree, (e) => {
+    if (e.kind !== 'product') return;
+    e.factors.forEach((factor, i) => {
+      const arg = logArgument(factor);
+      if (!arg || hasHat(tex, arg)) return;
+      const argText = plain(tex, arg);
+      for (const [j, factorJ] of e.factors.entries()) {
+        if (j === i || logArgument(factorJ) || !hasHat(tex, factorJ)) continue;
+        const other = factorJ.kind === 'fence' && factorJ.open === '(' ? factorJ.body : factorJ;
+        out.push({ arg, other, sameModuloHat: stripHats(plain(tex, other)) === argText, letter: baseLetter(arg) });
+        return;
+      }
+    });
+  });
+  return out;
+}
 
 const HATS = new Set(['\\hat', '\\widehat']);
 const LOGS = new Set(['\\log', '\\ln', 'log', 'ln']);
