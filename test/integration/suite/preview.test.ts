@@ -62,6 +62,12 @@ describe('preview (markdown.api.render)', function () {
     assert.ok(html.includes('<mtext>(1)</mtext>'), 'equation (1) is tagged');
   });
 
+  it('shows the front matter as the article header, not as YAML', async () => {
+    const html = await render(article);
+    assert.match(html, /<header class="pizarra-article-header"><h1 class="pizarra-title">/);
+    assert.ok(!/^title:/m.test(html.replace(/<[^>]+>/g, '')), 'no raw YAML');
+  });
+
   it('puts data-line on display math for scroll sync', async () => {
     const html = await render('Text.\n\n$$\nx^2\n$$\n\n```math\ny\n```\n');
     const lines = [...html.matchAll(/<div[^>]*>/g)]
