@@ -100,9 +100,22 @@ export class Linter {
 
     const articleRules = active.filter((r) => r.checkArticle);
     if (articleRules.length > 0) {
-      const symbols = new SymbolTable();
-      formulas.forEach(({ span, ctx }) => symbols.add(span.index, symbolsOf(ctx)));
-      const article: ArticleContext = { model, formulas, code: model.code, symbols, options, labels };
+      let symbols: SymbolTable | undefined;
+      const article: ArticleContext = {
+        model,
+        formulas,
+        code: model.code,
+        options,
+        labels,
+        // Built only when a rule asks; each formula's uses (with its index) are memoized with the formula.
+        get symbols() {
+          if (!symbols) {
+            symbols = new SymbolTable();
+            for (const { span, ctx } of formulas) symbols.add(ctx.memo(`symbols@${span.index}`, () => symbolsOf(ctx).map((u) => ({ ...u, formula: span.index }))));
+          }
+          return symbols;
+        },
+      };
       for (const rule of articleRules) {
         const severity = this.severityOf(rule, options) as Severity;
         try {

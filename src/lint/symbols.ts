@@ -136,23 +136,38 @@ function walkChildren(e: Expr, f: (c: Expr) => void): void {
   });
 }
 
+/**
+ * The article's table, built from per-formula lists that the engine memoizes with each formula, so a
+ * re-lint after a keystroke only re-indexes references (no per-use copies). Indexed by name on first use.
+ */
 export class SymbolTable {
-  private readonly byName = new Map<string, SymbolUse[]>();
+  private readonly parts: Array<readonly SymbolUse[]> = [];
+  private index: Map<string, SymbolUse[]> | undefined;
 
-  add(formula: number, uses: readonly FormulaSymbolUse[]): void {
-    for (const u of uses) {
-      let list = this.byName.get(u.name);
-      if (!list) this.byName.set(u.name, (list = []));
-      list.push({ ...u, formula });
+  add(uses: readonly SymbolUse[]): void {
+    this.parts.push(uses);
+    this.index = undefined;
+  }
+
+  private byName(): Map<string, SymbolUse[]> {
+    if (this.index) return this.index;
+    const index = new Map<string, SymbolUse[]>();
+    for (const part of this.parts) {
+      for (const u of part) {
+        const list = index.get(u.name);
+        if (list) list.push(u);
+        else index.set(u.name, [u]);
+      }
     }
+    return (this.index = index);
   }
 
   names(): IterableIterator<string> {
-    return this.byName.keys();
+    return this.byName().keys();
   }
 
   uses(name: string): readonly SymbolUse[] {
-    return this.byName.get(name) ?? [];
+    return this.byName().get(name) ?? [];
   }
 
   /** How many uses of `name` are in each style. */

@@ -30,8 +30,10 @@ export const boldConsistency: Rule = {
     const flagged: Array<{ use: SymbolUse; toBold: boolean; boldCommand: string; bold: number; plain: number }> = [];
     const boldMajority = new Map<string, { command: string; bold: number; plain: number }>();
     for (const name of ctx.symbols.names()) {
-      if (!/^(\\[a-zA-Z]+|[A-Za-z])$/.test(name)) continue;
-      const uses = ctx.symbols.uses(name).filter(whole);
+      const all = ctx.symbols.uses(name);
+      // Most letters are never bold: skip them before any filtering.
+      if (!all.some((u) => u.style === 'bold') || !/^(\\[a-zA-Z]+|[A-Za-z])$/.test(name)) continue;
+      const uses = all.filter(whole);
       const bold = uses.filter((u) => u.style === 'bold');
       const plain = uses.filter((u) => u.style === 'italic');
       if (bold.length === 0 || plain.length === 0) continue;
@@ -70,14 +72,25 @@ export const boldConsistency: Rule = {
       const after = tex[f.use.span.end] ?? '';
       return { formula: f.use.formula, start: f.use.span.start, end: f.use.span.end, newText: letter.startsWith('\\') && /[A-Za-z]/.test(after) ? `${letter} ` : letter };
     };
+    // One "fix all" per letter, computed once (not per finding: an article can have hundreds).
+    const editsByName = new Map<string, TexEdit[]>();
+    const ownEdit = new Map<(typeof flagged)[number], TexEdit | undefined>();
+    for (const f of flagged) {
+      const e = editOf(f);
+      ownEdit.set(f, e);
+      if (!e) continue;
+      const list = editsByName.get(f.use.name);
+      if (list) list.push(e);
+      else editsByName.set(f.use.name, [e]);
+    }
     for (const f of flagged) {
       const name = f.use.name;
       const bolded = `${f.boldCommand}{${name}}`;
-      const one = editOf(f);
+      const one = ownEdit.get(f);
       const fixes = [];
       const target = f.toBold ? bolded : name;
       if (one) fixes.push(fix(t(`Write ${target} here`, `Escribir ${target} aquí`), [one]));
-      const sameName = flagged.filter((g) => g.use.name === name).map(editOf).filter((e): e is TexEdit => e !== undefined);
+      const sameName = editsByName.get(name) ?? [];
       if (sameName.length > 1) fixes.push(fix(t(`Write ${target} in all ${sameName.length} places`, `Escribir ${target} en los ${sameName.length} sitios`), sameName));
       const finding: ArticleFinding = {
         formula: f.use.formula,
