@@ -121,4 +121,34 @@ describe('exported articles in headless Chromium', function () {
     assert.ok(visible, 'the labelled row is in view after the click');
     await page.close();
   });
+
+  it("scrolls to the equation inside VS Code's preview, whose <base href> breaks plain #links (media/preview.js)", async function () {
+    const script = path.join(root, 'media', 'preview.js');
+    if (!existsSync(script)) this.skip(); // built by npm run build
+    const markdown = '$$ a \\label{far} $$\n\n' + 'Filler.\n\n'.repeat(150) + 'Back to \\eqref{far}.\n';
+    const result = exportHtml(markdown, { assets: loadExportAssets(path.join(root, 'media')) });
+    // As in the webview: a <base> pointing at the document's folder, and our preview script.
+    const html = result.html
+      .replace('<head>', '<head>\n<base href="https://file+.vscode-resource.vscode-cdn.net/some/folder/">')
+      .replace('</body>', `<script>${readFileSync(script, 'utf8')}</script>\n</body>`);
+    const out = path.join(artifacts, 'eqref-base-href.html');
+    writeFileSync(out, html);
+    const page = await open(out);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.click('a.pizarra-ref');
+    // Smooth scrolling takes a moment, longer on a loaded machine.
+    await page
+      .waitForFunction(() => {
+        const r = document.getElementById('pizarra-eq-far')!.getBoundingClientRect();
+        return r.top >= 0 && r.top < window.innerHeight;
+      }, undefined, { timeout: 5000 })
+      .catch(() => undefined);
+    const state = await page.evaluate(() => {
+      const r = document.getElementById('pizarra-eq-far')!.getBoundingClientRect();
+      return { visible: r.top >= 0 && r.top < window.innerHeight, url: location.href, top: r.top, y: window.scrollY };
+    });
+    assert.ok(state.url.startsWith('file:'), `stayed on the page (${state.url})`);
+    assert.ok(state.visible, `the equation is in view after the click: ${JSON.stringify(state)}`);
+    await page.close();
+  });
 });
