@@ -15,7 +15,14 @@ export interface SampleOptions {
   readonly roles?: ReadonlyMap<string, SampleRole>;
   /** Role of a name not in `roles`. */
   readonly defaultRole?: SampleRole;
+  /**
+   * Fixed values instead of draws (tests, evidence replay): a number for a scalar, nested arrays for
+   * indexed variables, 1-based as in the formula (`z_1` is the first element).
+   */
+  readonly values?: ReadonlyMap<string, FixedValue>;
 }
+
+export type FixedValue = number | readonly FixedValue[];
 
 /** mulberry32: a tiny, well-distributed 32-bit PRNG; deterministic across platforms. */
 function mulberry32(seed: number): () => number {
@@ -69,6 +76,12 @@ export class SamplePoint {
   }
 
   private draw(name: string, idx: readonly number[]): number {
+    const fixed = this.opts.values?.get(name);
+    if (fixed !== undefined) {
+      let v: FixedValue | undefined = fixed;
+      for (const i of idx) v = Array.isArray(v) ? (v as readonly FixedValue[])[i - 1] : undefined;
+      return typeof v === 'number' ? v : NaN;
+    }
     const role = this.role(name);
     if (role === 'count') return this.size;
     if (role === 'simplex') {

@@ -29,12 +29,18 @@ export function tokenizePython(src: string): PyToken[] {
   const out: PyToken[] = [];
   let depth = 0;
   let i = 0;
-  const push = (kind: PyTokenKind, start: number, end: number) => out.push({ kind, text: src.slice(start, end), start, end });
+  let lineHasCode = false;
+  const push = (kind: PyTokenKind, start: number, end: number) => {
+    out.push({ kind, text: src.slice(start, end), start, end });
+    if (kind !== 'comment' && kind !== 'newline') lineHasCode = true;
+  };
   while (i < src.length) {
     const c = src[i];
     if (c === '\n') {
-      // Inside brackets a line break is not a logical line end (implicit line joining).
-      if (depth === 0 && out.length > 0 && out[out.length - 1].kind !== 'newline') push('newline', i, i + 1);
+      // Inside brackets a line break is not a logical line end (implicit line joining); a line with only a
+      // comment has none either (CPython's tokenize emits NL there, not NEWLINE).
+      if (depth === 0 && lineHasCode) push('newline', i, i + 1);
+      lineHasCode = false;
       i++;
       continue;
     }
