@@ -64,6 +64,7 @@ export const renderCommand: Command = {
   options: [
     { name: 'output', short: 'o', kind: 'string', value: 'OUT.html', description: 'Where to write the HTML (default: FILE.html beside FILE.md; - for stdout)' },
     { name: 'assets', kind: 'string', value: 'DIR', description: 'Write the fonts the page uses into DIR instead of embedding them' },
+    { name: 'lang', kind: 'string', value: 'LANG', choices: ['en', 'es'], description: "Language of Pizarra's own notes in the page (default en)" },
     { name: 'numbering', kind: 'string', value: 'MODE', choices: ['none', 'all'], description: 'Equation numbering (default: pizarra.math.numbering, else none)' },
   ],
   details: 'Macros and numbering come from the nearest .vscode/settings.json, as in the editor.\nExit codes: 0 written, 1 written but some formulas have KaTeX errors, 2 usage error.',
@@ -85,7 +86,7 @@ export const renderCommand: Command = {
       throw new CliError((e as Error).message);
     }
     const result = exportHtml(input.text, {
-      config: { ...fromSettings, numbering },
+      config: { ...fromSettings, numbering, lang: (options.get('lang') as 'en' | 'es' | undefined) ?? 'en' },
       assets,
       assetsHref,
       fallbackTitle: path.basename(input.path).replace(/\.(md|markdown)$/i, ''),

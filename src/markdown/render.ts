@@ -75,7 +75,7 @@ function renderProseRef(tokens: Token[], idx: number): string {
   const { kind, name } = t.meta as ProseRefMeta;
   if (!planned) return escapeHtml(t.content);
   const { text, anchor } = refText(planned.plan.labels, kind, name);
-  if (!anchor) return `${escapeHtml(text)}${unknownLabelChip(kind, name)}`;
+  if (!anchor) return `${escapeHtml(text)}${unknownLabelChip(kind, name, planned.plan.config.lang)}`;
   return `<a class="pizarra-ref" href="#${escapeHtml(anchor)}">${escapeHtml(text)}</a>`;
 }
 

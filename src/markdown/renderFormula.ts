@@ -6,6 +6,7 @@ import katex from 'katex';
 import { katexOptions } from '../latex/katexOptions';
 import { captureDefinitions, mayDefineMacros, type MacroEnv } from '../latex/macros';
 import type { MathDelimiter } from './mathSyntax';
+import { messages, type RenderLang } from './renderMessages';
 
 export interface RenderedFormula {
   readonly html: string;
@@ -69,6 +70,7 @@ export function renderFormula(
   env: MacroEnv,
   source: string,
   delimiter: MathDelimiter,
+  lang?: RenderLang,
 ): RenderedFormula {
   const options = katexOptions(display, env);
   let html: string;
@@ -83,7 +85,7 @@ export function renderFormula(
     // A multi-line `$$`/`\[` block is shown as written, delimiters on their own lines.
     const nl = source.includes('\n') && (delimiter === '$$' || delimiter === '\\[') ? '\n' : '';
     const cls = display ? 'pizarra-math-error pizarra-math-error-display' : 'pizarra-math-error';
-    html = `<span class="${cls}"><code class="pizarra-math-source">${escapeHtml(open + nl + source + nl + close)}</code>${chip(m.short, m.full.startsWith('KaTeX') ? `KaTeX parse error: ${m.short}` : m.full)}</span>`;
+    html = `<span class="${cls}"><code class="pizarra-math-source">${escapeHtml(open + nl + source + nl + close)}</code>${chip(m.short, m.full.startsWith('KaTeX') ? `${messages(lang).katexError}: ${m.short}` : m.full)}</span>`;
   }
   const after = mayDefineMacros(tex) ? captureDefinitions(env, options.macros) : env;
   return error === undefined ? { html, after } : { html, after, error };

@@ -11,6 +11,7 @@ import { MATH_BLOCK, MATH_DISPLAY_INLINE, MATH_INLINE, type MathDelimiter, type 
 import { FRONT_MATTER, type FrontMatterMeta } from './renderFrontMatter';
 import { chip, renderFormula, type RenderedFormula } from './renderFormula';
 import { PROSE_REF } from './refSyntax';
+import { messages, type RenderLang } from './renderMessages';
 import { MATH_FENCE, retypeForeignTokens } from './renderTakeover';
 
 type Token = MarkdownIt.Token;
@@ -20,6 +21,8 @@ export interface RenderConfig {
   readonly numbering: Numbering;
   /** `pizarra.math.macros` and VS Code's `markdown.math.macros`; the front matter is read from the document. */
   readonly macros: Pick<MacroSources, 'pizarra' | 'vscode'>;
+  /** Language of the preview's own chips (default English). */
+  readonly lang?: RenderLang;
 }
 
 export const DEFAULT_CONFIG: RenderConfig = { numbering: 'none', macros: {} };
@@ -52,7 +55,7 @@ export class DocumentPlan {
 
   constructor(
     readonly formulas: readonly Formula[],
-    config: RenderConfig,
+    readonly config: RenderConfig,
     frontMatter: ReadonlyMap<string, unknown> | undefined,
     private readonly cache: LruCache<RenderedFormula>,
   ) {
@@ -69,10 +72,11 @@ export class DocumentPlan {
   private rendered(i: number): RenderedFormula {
     const f = this.formulas[i];
     const tex = this.prepared[i].tex;
-    const key = formulaKey(tex, f.display, this.envs[i]);
+    // The error chip's tooltip is localized, so the language is part of the key too.
+    const key = (this.config.lang ?? 'en') + formulaKey(tex, f.display, this.envs[i]);
     let r = this.cache.get(key);
     if (!r) {
-      r = renderFormula(tex, f.display, this.envs[i], f.tex, f.delimiter);
+      r = renderFormula(tex, f.display, this.envs[i], f.tex, f.delimiter, this.config.lang);
       this.cache.set(key, r);
     }
     return r;
@@ -80,7 +84,7 @@ export class DocumentPlan {
 
   /** KaTeX's HTML for formula `i`, followed by a chip for each reference to an unknown label. */
   html(i: number): string {
-    const chips = this.prepared[i].unknownRefs.map((r) => unknownLabelChip(r.kind, r.name));
+    const chips = this.prepared[i].unknownRefs.map((r) => unknownLabelChip(r.kind, r.name, this.config.lang));
     return this.rendered(i).html + chips.join('');
   }
 
@@ -90,8 +94,9 @@ export class DocumentPlan {
   }
 }
 
-export function unknownLabelChip(kind: string, name: string): string {
-  return chip(`\\${kind}{${name}}: unknown label`, `No formula has \\label{${name}}. Add the label to a display formula or fix the name.`, 'ref');
+export function unknownLabelChip(kind: string, name: string, lang: RenderLang | undefined): string {
+  const m = messages(lang);
+  return chip(m.unknownLabel(kind, name), m.unknownLabelDetail(name), 'ref');
 }
 
 /** The line of an inline token's child: its own line plus the line breaks before the child. */

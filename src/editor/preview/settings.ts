@@ -13,6 +13,7 @@ export function readRenderConfig(scope?: vscode.ConfigurationScope): RenderConfi
   const numbering: Numbering = pizarra.get<string>('numbering') === 'all' ? 'all' : 'none';
   return {
     numbering,
+    lang: vscode.env.language.startsWith('es') ? 'es' : 'en',
     macros: { pizarra: pizarra.get<unknown>('macros') ?? {}, vscode: markdown.get<unknown>('macros') ?? {} },
   };
 }

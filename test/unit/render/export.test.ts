@@ -89,3 +89,11 @@ describe('pizarra render', () => {
     assert.equal(await main(['render', 'labels.md', '-o', '-', '--assets', 'x'], t.io), 2);
   });
 });
+
+describe('localized notes', () => {
+  it("writes Pizarra's own chips in Spanish and keeps KaTeX's message as KaTeX wrote it", () => {
+    const r = exportHtml('$\\nope$ and \\eqref{x}', { assets, config: { numbering: 'none', macros: {}, lang: 'es' } });
+    assert.ok(r.html.includes('\\eqref{x}: etiqueta desconocida'));
+    assert.ok(r.html.includes('title="Error de KaTeX: Undefined control sequence: \\nope"'));
+  });
+});
