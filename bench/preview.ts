@@ -7,16 +7,7 @@ import vscodeKatex from '@vscode/markdown-it-katex';
 import MarkdownIt from 'markdown-it';
 import { pizarraMarkdownIt } from '../src/markdown/render';
 import { renderCache } from '../src/markdown/renderPlan';
-
-/** A deterministic pseudo-random generator (mulberry32), so every run measures the same article. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './random';
 
 const INLINE = [
   'x_i', '\\theta', 'W \\in \\mathbb{R}^{m \\times n}', '\\nabla_\\theta L', '\\sigma(z) = \\frac{1}{1 + e^{-z}}', '\\lVert x \\rVert_2',
@@ -42,7 +33,7 @@ const PROSE = [
 
 /** 2,000 lines, 300 formulas: ~215 inline, ~75 display (some labelled), a few \newcommand, code, tables. */
 export function generateArticle(lines = 2000, formulas = 300): string {
-  const r = rng(42);
+  const r = mulberry32(42);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
   const out: string[] = ['---', 'title: Matemáticas del aprendizaje profundo', 'date: 2024-05-01', '---', ''];
   out.push('$$\\newcommand{\\w}{\\mathbf{w}}\\newcommand{\\R}{\\mathbb{R}}$$', '');
