@@ -31,7 +31,7 @@ export interface SvgResult {
 }
 
 export interface SvgOptions {
-  /** Pixels per ex: MathJax sizes in ex; 8 px/ex matches a 16 px serif font. */
+  /** Pixels per ex: MathJax sizes in ex; 9 px/ex reads like a 14 px editor font's text slightly enlarged. */
   readonly exPx?: number;
 }
 
@@ -68,7 +68,7 @@ export class SvgRenderer {
   private readonly exPx: number;
 
   constructor(options: SvgOptions = {}) {
-    this.exPx = options.exPx ?? 8;
+    this.exPx = options.exPx ?? 9;
   }
 
   /**

@@ -1,11 +1,12 @@
 // Registers the editor's math features for Markdown: hover, completion, label navigation, document
-// symbols and the "Pizarra: Show Formula" panel.
+// symbols, the "Pizarra: Show Formula" panel, and the warm-up that keeps hovers instant.
 
 import * as vscode from 'vscode';
 import { MathCompletionProvider } from './completion';
 import { MathHoverProvider } from './hover';
 import { LabelDefinitionProvider, LabelReferenceProvider, LabelRenameProvider, LabelSymbolProvider } from './navigation';
 import { FormulaPanel } from './panel';
+import { registerWarmup } from './warmup';
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 
@@ -21,4 +22,5 @@ export function registerMath(context: vscode.ExtensionContext): void {
     vscode.languages.registerDocumentSymbolProvider(MARKDOWN, new LabelSymbolProvider(), { label: 'Pizarra' }),
     vscode.commands.registerCommand('pizarra.showFormula', () => panel.show()),
   );
+  registerWarmup(context);
 }

@@ -3,6 +3,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { panelContent } from '../../../src/editor/math/panel';
 import { activated, openMarkdown, waitFor } from './helpers';
 
 function positionOf(doc: vscode.TextDocument, needle: string, shift = 0, nth = 0): vscode.Position {
@@ -96,5 +97,13 @@ describe('math in the editor', () => {
     );
     assert.equal(tab.label, 'Formula');
     assert.notEqual(tab.group.viewColumn, vscode.window.activeTextEditor?.viewColumn, 'beside the editor');
+    // What the panel shows follows the cursor: the formula under it, then KaTeX's error for the broken one.
+    const editor = vscode.window.activeTextEditor!;
+    const shown = panelContent(editor);
+    assert.match(shown.html, /<div class="formula"><svg /);
+    assert.equal(shown.line, positionOf(doc, '$$').line);
+    const broken = positionOf(doc, '\\frac{a}{', 2);
+    editor.selection = new vscode.Selection(broken, broken);
+    assert.match(panelContent(editor).html, /<pre class="error">KaTeX parse error/);
   });
 });
