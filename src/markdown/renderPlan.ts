@@ -72,8 +72,10 @@ export class DocumentPlan {
   private rendered(i: number): RenderedFormula {
     const f = this.formulas[i];
     const tex = this.prepared[i].tex;
-    // The error chip's tooltip is localized, so the language is part of the key too.
-    const key = (this.config.lang ?? 'en') + formulaKey(tex, f.display, this.envs[i]);
+    // The error chip's tooltip is localized, and the output shows the source (annotation, error text)
+    // when our rewriting changed it: both are part of the key.
+    const source = tex === f.tex ? '' : `\u0000${f.tex}`;
+    const key = (this.config.lang ?? 'en') + formulaKey(tex, f.display, this.envs[i]) + source;
     let r = this.cache.get(key);
     if (!r) {
       r = renderFormula(tex, f.display, this.envs[i], f.tex, f.delimiter, this.config.lang);
