@@ -105,10 +105,56 @@ export function children(e: Expr): Expr[] {
   }
 }
 
+/** Calls `f` on each direct child in source order, without allocating (walk runs in every rule). */
+export function forEachChild(e: Expr, f: (c: Expr) => void): void {
+  switch (e.kind) {
+    case 'list':
+      for (const c of e.items) f(c);
+      return;
+    case 'relation':
+      for (const c of e.sides) f(c);
+      return;
+    case 'sum':
+      for (const t of e.terms) f(t.expr);
+      return;
+    case 'bigop':
+      if (e.sub) f(e.sub);
+      if (e.sup) f(e.sup);
+      if (e.body) f(e.body);
+      return;
+    case 'product':
+      for (const c of e.factors) f(c);
+      return;
+    case 'apply':
+      f(e.fn);
+      f(e.arg);
+      return;
+    case 'frac':
+      f(e.num);
+      f(e.den);
+      return;
+    case 'sqrt':
+      if (e.index) f(e.index);
+      f(e.body);
+      return;
+    case 'script':
+      f(e.base);
+      if (e.sub) f(e.sub);
+      if (e.sup) f(e.sup);
+      return;
+    case 'fence':
+      f(e.body);
+      return;
+    case 'other':
+      for (const c of e.children) f(c);
+      return;
+  }
+}
+
 /** Depth-first, parents before children; `visit` returning false skips the children. */
 export function walk(e: Expr, visit: (e: Expr, parent: Expr | undefined) => boolean | void, parent?: Expr): void {
   if (visit(e, parent) === false) return;
-  for (const c of children(e)) walk(c, visit, e);
+  forEachChild(e, (c) => walk(c, visit, e));
 }
 
 /** The symbol under scripts and accents (`\hat y_i` → y), if the expression is one. */

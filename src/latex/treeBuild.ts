@@ -107,13 +107,13 @@ class Builder {
     switch (n.type) {
       case 'mathord':
       case 'textord': {
-        if (/^[0-9.]$/.test(text)) {
+        if (text.length === 1 && ((text >= '0' && text <= '9') || text === '.')) {
           const last = out[out.length - 1];
           if (last?.t === 'expr' && last.e.kind === 'number' && last.e.span.end === span.start) {
             out[out.length - 1] = { t: 'expr', e: { kind: 'number', value: last.e.value + text, span: union(last.e.span, span) } };
           } else out.push({ t: 'expr', e: { kind: 'number', value: text, span } });
         } else if (BARS.has(text)) out.push({ t: 'bar', text, span });
-        else if (/^(\\[A-Za-z]+|\p{L})$/u.test(text)) out.push({ t: 'expr', e: { kind: 'symbol', name: text, style, accent: undefined, span } });
+        else if (isLetterName(text)) out.push({ t: 'expr', e: { kind: 'symbol', name: text, style, accent: undefined, span } });
         else out.push({ t: 'expr', e: { kind: 'atom', text, family: 'ord', span } });
         return;
       }
@@ -263,6 +263,15 @@ function isAdjacentNumber(prev: Item | undefined, digit: Extract<Expr, { kind: '
   return prev?.t === 'expr' && prev.e.kind === 'number' && prev.e.span.end === digit.span.start;
 }
 
+/** `x`, `é`, `𝑥` or `\\alpha`: a symbol rather than punctuation. */
+function isLetterName(text: string): boolean {
+  if (text.length === 1) {
+    const c = text.charCodeAt(0);
+    return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && /\p{L}/u.test(text));
+  }
+  return /^(\\[A-Za-z]+|\p{L})$/u.test(text);
+}
+
 function withSpan(e: Expr, span: Span): Expr {
   return e.span.start === span.start && e.span.end === span.end ? e : ({ ...e, span } as Expr);
 }
@@ -272,6 +281,7 @@ function withSpan(e: Expr, span: Span): Expr {
  * falls back to a plain atom and its contents spill into the enclosing level (so `P(y|x)` keeps one bar).
  */
 function pairFences(items: readonly Item[]): Item[] {
+  if (!items.some((i) => i.t === 'open' || i.t === 'close' || i.t === 'bar')) return items as Item[];
   type Frame = { open: Delim; items: Item[] };
   const root: Item[] = [];
   const stack: Frame[] = [];
@@ -315,6 +325,8 @@ function atomOf(it: Delim): Item {
 
 /** Commas, then relations, then sums. */
 function parseItems(items: readonly Item[]): Expr {
+  // Most lists (script bodies, fraction parts, font groups) are one expression: skip the splitting passes.
+  if (items.length === 1 && items[0].t === 'expr') return items[0].e;
   const parts = splitBy(items, (i) => i.t === 'punct' && (i.text === ',' || i.text === ';'));
   if (parts.length > 1) {
     const list = parts.filter((p) => p.length > 0).map(parseRelation);

@@ -80,8 +80,33 @@ export function knodeChildren(n: KNode, tex?: string, after?: number): KNode[] {
     }
     return base ? [base, ...scripts] : scripts;
   }
-  if (n.type === 'sqrt') return [n.index as KNode | undefined, n.body as KNode].filter((x): x is KNode => !!x);
-  if (n.type === 'genfrac') return [n.numer as KNode, n.denom as KNode];
+  switch (n.type) {
+    // Leaves and the common containers first: this runs for every node, several times.
+    case 'mathord':
+    case 'textord':
+    case 'atom':
+    case 'spacing':
+    case 'kern':
+    case 'op':
+      if (n.type !== 'op' || !n.body) return [];
+      break;
+    case 'ordgroup':
+    case 'styling':
+    case 'color':
+    case 'text':
+    case 'operatorname':
+    case 'leftright':
+    case 'mclass':
+      return Array.isArray(n.body) ? (n.body as KNode[]) : [];
+    case 'font':
+      return n.body ? [n.body as KNode] : [];
+    case 'accent':
+      return n.base ? [n.base as KNode] : [];
+    case 'sqrt':
+      return n.index ? [n.index as KNode, n.body as KNode] : [n.body as KNode];
+    case 'genfrac':
+      return [n.numer as KNode, n.denom as KNode];
+  }
   const out: KNode[] = [];
   const add = (v: unknown) => {
     if (Array.isArray(v)) v.forEach(add);
@@ -119,16 +144,20 @@ export function locateSpans(tex: string, nodes: readonly KNode[]): Map<KNode, Sp
     }
     return lo;
   };
-  /** Start of the first own location below `n` (bounds the search for its command token). */
+  /** Start of the first own location below `n` (bounds the search for its command token); memoized. */
+  const located = new Map<KNode, number | undefined>();
   const firstLocated = (n: KNode, depth = 0): number | undefined => {
+    if (located.has(n)) return located.get(n);
     const own = ownLoc(n);
-    if (own) return own.start;
-    if (depth > 64) return undefined;
-    for (const c of knodeChildren(n)) {
-      const s = firstLocated(c, depth + 1);
-      if (s !== undefined) return s;
+    let found: number | undefined = own?.start;
+    if (!own && depth <= 64) {
+      for (const c of knodeChildren(n)) {
+        found = firstLocated(c, depth + 1);
+        if (found !== undefined) break;
+      }
     }
-    return undefined;
+    located.set(n, found);
+    return found;
   };
 
   const visit = (n: KNode, cursor: number, depth: number): Span => {
