@@ -33,3 +33,25 @@ describe('taking over VS Code built-in math', () => {
     });
   }
 });
+
+describe("taking over VS Code's front matter token", () => {
+  it('shows the header from a `front_matter` token made by markdown-it-front-matter', () => {
+    const md = createMarkdownIt();
+    pizarraMarkdownIt(md);
+    // What markdown-it-front-matter (used by VS Code's preview) leaves: a hidden token whose meta is the YAML.
+    md.block.ruler.before('pizarra_front_matter', 'front_matter', (state, start, _end, silent) => {
+      if (start !== 0 || !state.src.startsWith('---\n')) return false;
+      const close = state.src.indexOf('\n---', 3);
+      if (silent) return true;
+      const token = state.push('front_matter', '', 0);
+      token.hidden = true;
+      token.meta = state.src.slice(4, close);
+      state.line = state.src.slice(0, close + 4).split('\n').length;
+      return true;
+    });
+    const html = md.render('---\ntitle: Hola $x$\ntags: [a, b]\n---\n\nBody.\n');
+    assert.match(html, /^<header class="pizarra-article-header"><h1 class="pizarra-title">Hola <span class="pizarra-math"><span class="katex">/);
+    assert.match(html, /<ul class="pizarra-tags"><li>a<\/li><li>b<\/li><\/ul>/);
+    assert.ok(!html.includes('title:'));
+  });
+});
