@@ -226,7 +226,14 @@ class Translator {
     if (!f && e.call && fn.kind === 'script' && fn.sub && !fn.sup && e.arg.kind === 'fence' && e.arg.body.kind === 'sum' && readScript(fn.sub, this.tex).kind === 'indices') {
       return N.mul(this.expr(fn), this.expr(e.arg));
     }
-    if (!f && this.opts.opaqueCalls && e.call) return N.v(`call:${this.tex.slice(e.span.start, e.span.end)}`);
+    if (!f && this.opts.opaqueCalls && e.call) {
+      // `P(x)` under `\sum_x`: a distribution indexed by the summed letter, so P and Q are both normalised.
+      const body = e.arg.kind === 'fence' ? e.arg.body : e.arg;
+      if (body.kind === 'symbol' && /^[a-z]$/.test(body.name) && !body.accent) {
+        return N.v(`call:${this.tex.slice(fn.span.start, fn.span.end)}`, N.v(body.name));
+      }
+      return N.v(`call:${this.tex.slice(e.span.start, e.span.end)}`);
+    }
     if (!f) return N.unknown(`function ${name || fn.kind}`);
     // A called symbol is a function only if it names one (σ); `y(x+1)` is a product and stays unknown.
     return withPower(N.fn(f, this.expr(e.arg)));

@@ -110,7 +110,9 @@ function scriptBases(tex: string): Set<string> {
   let set = basesCache.get(tex);
   if (!set) {
     set = new Set<string>();
-    for (const m of tex.matchAll(/(?<![\\A-Za-z_^])([a-z])\s*[_^]/g)) set.add(m[1]);
+    // `h_t`, `\mathbf{h}_t`, `\hat{y}_i`: a letter (or a one-letter group) right before a script. A letter
+    // that is itself a subscript (`z_{j}^2`) is not a base.
+    for (const m of tex.matchAll(/(?:(?<![\\A-Za-z_^]|[_^]\{)([a-z])|(?<![_^])\{([a-z])\})\s*[_^]/g)) set.add(m[1] ?? m[2]);
     if (basesCache.size > 512) basesCache.clear();
     basesCache.set(tex, set);
   }

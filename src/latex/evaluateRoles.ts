@@ -54,7 +54,7 @@ export function mlRoles(exprs: readonly NumExpr[]): Map<string, SampleRole> {
 
 export function roleOf(name: string, indexed: boolean): SampleRole {
   const letter = baseLetter(name);
-  if (name.startsWith('call:')) return 'unit';
+  if (name.startsWith('call:')) return indexed ? 'simplex' : 'unit';
   if (PROBABILITY_LETTERS.has(letter)) return indexed ? 'simplex' : 'unit';
   if (UNIT.has(letter)) return 'unit';
   if (POSITIVE.has(letter)) return 'positive';

@@ -23,7 +23,9 @@ export const implicitSum: Rule = {
         const elsewhere = new Set<string>();
         sideFree.forEach((set, sj) => sj !== si && set.forEach((l) => elsewhere.add(l)));
         for (const term of termsOf(side)) {
-          const repeated = repeatedIndices(term.expr, ctx.tex).filter((l) => !elsewhere.has(l));
+          // `t` is a time step or the target class (`\alpha_t (1-p_t)^\gamma \log p_t`, the focal loss):
+          // texts sum over time explicitly, so a repeated t is never an Einstein contraction.
+          const repeated = repeatedIndices(term.expr, ctx.tex).filter((l) => !elsewhere.has(l) && l !== 't');
           if (repeated.length === 0) continue;
           const list = repeated.join(',');
           const sigma = `\\sum_{${list}} `;
