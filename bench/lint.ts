@@ -9,6 +9,7 @@
 import katex from 'katex';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Linter } from '../src/lint/engine';
 import { buildModel } from '../src/markdown/model';
@@ -46,13 +47,20 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-function time(f: () => void, runs: number): number {
+/** Median wall time; `cpu` collects this process's CPU time too (the machine is shared: wall time includes waiting). */
+const cpuOf = new Map<string, number>();
+function time(f: () => void, runs: number, label = ''): number {
   const xs: number[] = [];
+  const cs: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const c = process.cpuUsage();
     const t = performance.now();
     f();
     xs.push(performance.now() - t);
+    const d = process.cpuUsage(c);
+    cs.push((d.user + d.system) / 1000);
   }
+  if (label) cpuOf.set(label, median(cs));
   return median(xs);
 }
 
@@ -71,8 +79,8 @@ const katexParse = time(() => {
       // errors cost the same
     }
   }
-}, 7);
-const full = time(() => new Linter().lint(model), 7);
+}, 7, 'katex');
+const full = time(() => new Linter().lint(model), 7, 'full');
 const modelBuild = time(() => buildModel(text), 7);
 
 // (b) one-character edits inside a formula, each on a warm linter.
@@ -84,7 +92,7 @@ let k = 0;
 const edited: string[] = [];
 for (let i = 0; i < 15; i++) edited.push(text.slice(0, at) + String.fromCharCode(97 + (i % 26)) + text.slice(at));
 const editModels = edited.map((t) => buildModel(t));
-const relint = time(() => linter.lint(editModels[k++ % editModels.length]), 15);
+const relint = time(() => linter.lint(editModels[k++ % editModels.length]), 15, 'relint');
 const relintWithModel = time(() => linter.lint(buildModel(edited[k++ % edited.length])), 7);
 
 // (c) slowest single formula over mutations of the corpus, each linted alone with a cold cache.
@@ -107,6 +115,7 @@ for (let i = 0; i < 400; i++) {
 samples.sort((a, b) => a - b);
 
 const f = (x: number) => `${x.toFixed(2)} ms`;
+console.log(`load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores; CPU-time medians: KaTeX ${f(cpuOf.get('katex')!)}, full ${f(cpuOf.get('full')!)}, re-lint ${f(cpuOf.get('relint')!)}`);
 console.log(`reference: KaTeX __parse of all ${model.math.length} formulas    ${f(katexParse)}`);
 console.log(`(a) full lint, cold cache                    ${f(full)}   target ≤ 100 ms   ${(full / katexParse).toFixed(2)}× KaTeX parse   ${full <= 100 ? 'OK' : 'MISSED'}`);
 console.log(`(b) re-lint after a one-character edit       ${f(relint)}   target ≤ 5 ms     ${(relint / katexParse).toFixed(3)}× KaTeX parse   ${relint <= 5 ? 'OK' : 'MISSED'}`);
