@@ -2,12 +2,7 @@
 // editor hovers and completion details show Markdown images only. Same macros as the preview
 // (svgMacros.ts); results are cached by (display, macros, TeX) so re-hovering costs a map lookup.
 
-import { mathjax } from 'mathjax-full/js/mathjax.js';
-import { TeX } from 'mathjax-full/js/input/tex.js';
-import { SVG } from 'mathjax-full/js/output/svg.js';
-import { liteAdaptor, type LiteAdaptor } from 'mathjax-full/js/adaptors/liteAdaptor.js';
-import { RegisterHTMLHandler } from 'mathjax-full/js/handlers/html.js';
-import { AllPackages } from 'mathjax-full/js/input/tex/AllPackages.js';
+import type { LiteAdaptor } from 'mathjax-full/js/adaptors/liteAdaptor.js';
 import type { MathDocument } from 'mathjax-full/js/core/MathDocument.js';
 import type { LiteElement } from 'mathjax-full/js/adaptors/lite/Element.js';
 import type { MacroEnv } from './macros';
@@ -19,7 +14,39 @@ import { mathJaxMacros } from './svgMacros';
  * `autoload`/`require` load code at run time, `bussproofs` needs a DOM with measurements.
  */
 const EXCLUDED = new Set(['noundefined', 'noerrors', 'autoload', 'require', 'bussproofs']);
-const PACKAGES = (AllPackages as string[]).filter((p) => !EXCLUDED.has(p));
+
+interface MathJax {
+  readonly mathjax: typeof import('mathjax-full/js/mathjax.js').mathjax;
+  readonly TeX: typeof import('mathjax-full/js/input/tex.js').TeX;
+  readonly SVG: typeof import('mathjax-full/js/output/svg.js').SVG;
+  readonly adaptor: LiteAdaptor;
+  readonly packages: string[];
+}
+
+let loaded: MathJax | undefined;
+
+/**
+ * MathJax is required on first use, not when the extension activates: evaluating its modules costs more
+ * than the rest of activation, and a writer who never hovers a formula should not pay it. The module
+ * names are static, so the bundler still includes them.
+ */
+function load(): MathJax {
+  if (!loaded) {
+    const { liteAdaptor } = require('mathjax-full/js/adaptors/liteAdaptor.js') as typeof import('mathjax-full/js/adaptors/liteAdaptor.js');
+    const { RegisterHTMLHandler } = require('mathjax-full/js/handlers/html.js') as typeof import('mathjax-full/js/handlers/html.js');
+    const { AllPackages } = require('mathjax-full/js/input/tex/AllPackages.js') as typeof import('mathjax-full/js/input/tex/AllPackages.js');
+    const adaptor = liteAdaptor();
+    RegisterHTMLHandler(adaptor);
+    loaded = {
+      mathjax: (require('mathjax-full/js/mathjax.js') as typeof import('mathjax-full/js/mathjax.js')).mathjax,
+      TeX: (require('mathjax-full/js/input/tex.js') as typeof import('mathjax-full/js/input/tex.js')).TeX,
+      SVG: (require('mathjax-full/js/output/svg.js') as typeof import('mathjax-full/js/output/svg.js')).SVG,
+      adaptor,
+      packages: (AllPackages as string[]).filter((p) => !EXCLUDED.has(p)),
+    };
+  }
+  return loaded;
+}
 
 export interface SvgResult {
   /** The `<svg>` element (no color set: its paths use currentColor), sized in px. */
@@ -36,16 +63,6 @@ export interface SvgOptions {
 }
 
 type Doc = MathDocument<LiteElement, unknown, unknown>;
-
-let adaptor: LiteAdaptor | undefined;
-
-function theAdaptor(): LiteAdaptor {
-  if (!adaptor) {
-    adaptor = liteAdaptor();
-    RegisterHTMLHandler(adaptor);
-  }
-  return adaptor;
-}
 
 /** Converts `width="12.3ex"` style sizes to px so an <img> shows the formula at the editor's scale. */
 function exToPx(svg: string, exPx: number): { svg: string; widthPx: number; heightPx: number } {
@@ -79,9 +96,9 @@ export class SvgRenderer {
   private docFor(env: MacroEnv): Doc {
     let doc = this.docs.get(env.signature);
     if (!doc) {
-      theAdaptor();
+      const { mathjax, TeX, SVG, packages } = load();
       const tex = new TeX({
-        packages: PACKAGES,
+        packages,
         macros: mathJaxMacros(env),
         // Throw instead of rendering MathJax's red error box: the caller shows the message.
         formatError: (_jax: unknown, err: Error) => {
@@ -101,7 +118,7 @@ export class SvgRenderer {
     let result: SvgResult;
     try {
       const node = this.docFor(env).convert(tex, { display }) as LiteElement;
-      const a = theAdaptor();
+      const a = load().adaptor;
       const svgNode = a.firstChild(node) as LiteElement;
       result = exToPx(a.outerHTML(svgNode), this.exPx);
     } catch (e) {
