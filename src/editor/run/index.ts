@@ -66,6 +66,16 @@ export function registerRunner(context: vscode.ExtensionContext, hub: Diagnostic
     return { doc, blocks, block: line === undefined ? undefined : blockAtLine(blocks, line) };
   };
 
+  /**
+   * Starts the worker of an article with python blocks when it becomes active, so its first run does not
+   * wait for it (bench/run.ts). Only the interpreter starts: no guest code, not even the prelude, runs.
+   */
+  const prestart = (editor: vscode.TextEditor | undefined) => {
+    const doc = editor?.document;
+    if (!doc || !isMarkdown(doc) || sessions.has(doc.uri.toString())) return;
+    if (runnableBlocks(modelOf(doc).code).length > 0) sessionFor(doc).warmUp();
+  };
+
   const run = (doc: vscode.TextDocument, blocks: readonly RunnableBlock[]) => {
     if (blocks.length === 0) return Promise.resolve();
     return sessionFor(doc).run(blocks);
@@ -151,6 +161,7 @@ export function registerRunner(context: vscode.ExtensionContext, hub: Diagnostic
       previewOutputs.forget(doc);
     }),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
+      prestart(editor);
       status.show(editor, sessions.get(editor?.document.uri.toString() ?? ''));
       updateCursorContext(editor);
     }),
@@ -168,6 +179,7 @@ export function registerRunner(context: vscode.ExtensionContext, hub: Diagnostic
     { dispose: () => sessions.forEach((s) => s.dispose()) },
   );
   void vscode.commands.executeCommand('setContext', CURSOR_IN_PYTHON, false);
-  status.show(vscode.window.activeTextEditor, undefined);
+  prestart(vscode.window.activeTextEditor);
+  status.show(vscode.window.activeTextEditor, sessions.get(vscode.window.activeTextEditor?.document.uri.toString() ?? ''));
   updateCursorContext(vscode.window.activeTextEditor);
 }

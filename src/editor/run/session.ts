@@ -28,9 +28,9 @@ export class DocumentSession {
   /** idle / running / stopped, or none before the first run and after a restart or a lost session. */
   get view(): SessionView {
     const s: SessionState = this.client.state;
-    if (s === 'running' || s === 'starting' || this.records.all().some((r) => r.state !== 'done')) return 'running';
+    if (s === 'running' || this.records.all().some((r) => r.state !== 'done')) return 'running';
     if (this.stoppedByUser) return 'stopped';
-    return s === 'idle' ? 'idle' : 'none';
+    return s === 'idle' || s === 'starting' ? 'idle' : 'none';
   }
 
   get busy(): boolean {
@@ -93,6 +93,7 @@ export class DocumentSession {
     this.client.dispose();
     this.client = this.newClient();
     this.records.clear();
+    void this.client.warmUp();
     this.emit(undefined);
   }
 
