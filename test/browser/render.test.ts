@@ -13,6 +13,10 @@ import { exportHtml } from '../../src/export/html';
 import { buildModel } from '../../src/markdown/model';
 import type { RenderConfig } from '../../src/markdown/renderPlan';
 
+// The callbacks given to page.evaluate run in the page; the project's type-check has no DOM lib (Node code
+// must not see browser globals), so these two are declared here, for this file only.
+declare const document: any, window: any;
+
 const root = path.resolve(__dirname, '..', '..');
 const artifacts = path.join(root, 'test-artifacts');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -145,7 +149,7 @@ describe('exported articles in headless Chromium', function () {
       .catch(() => undefined);
     const state = await page.evaluate(() => {
       const r = document.getElementById('pizarra-eq-far')!.getBoundingClientRect();
-      return { visible: r.top >= 0 && r.top < window.innerHeight, url: location.href, top: r.top, y: window.scrollY };
+      return { visible: r.top >= 0 && r.top < window.innerHeight, url: window.location.href, top: r.top, y: window.scrollY };
     });
     assert.ok(state.url.startsWith('file:'), `stayed on the page (${state.url})`);
     assert.ok(state.visible, `the equation is in view after the click: ${JSON.stringify(state)}`);
