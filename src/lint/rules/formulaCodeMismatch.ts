@@ -213,16 +213,17 @@ const mentions = (e: PyExpr, name: string) => [...nodes(e)].some((n) => n.kind =
 
 function codeInits(reading: CodeReading): CodeInit[] {
   const out: CodeInit[] = [];
-  const usageOf = (holder: PyExpr | undefined, target: string | undefined): CodeInit['usage'] => {
+  // How the constant is drawn: the uniform/normal call of the statement that holds it (directly, or through
+  // the name it is assigned to: `limit = …; W = np.random.uniform(-limit, limit)`).
+  const usageOf = (holder: PyExpr, target: string | undefined): CodeInit['usage'] => {
     for (const s of reading.exprs) {
-      for (const n of nodes(s.expr)) {
+      const all = [...nodes(s.expr)];
+      if (!all.includes(holder) && !(target && mentions(s.expr, target))) continue;
+      for (const n of all) {
         if (n.kind !== 'call' || n.fn.kind !== 'name') continue;
-        const uses = (holder && [...nodes(n)].includes(holder)) || (target && mentions(n, target));
-        if (!uses) continue;
-        if (/(^|\.)uniform$/.test(n.fn.id)) return 'uniform';
+        if (/(^|\.)(uniform|uniform_)$/.test(n.fn.id)) return 'uniform';
         if (/(^|\.)(normal|randn|standard_normal|normal_)$/.test(n.fn.id)) return 'normal';
       }
-      if (target && s.expr.kind === 'bin' && s.expr.op === '*' && mentions(s.expr, target) && [...nodes(s.expr)].some((n) => n.kind === 'call' && n.fn.kind === 'name' && /randn|normal/.test(n.fn.id))) return 'normal';
     }
     return 'unknown';
   };

@@ -71,8 +71,8 @@ function checkDerivative(tex: string, lhs: Expr, rhs: Expr, span: Span, report: 
     start: span.start,
     end: span.end,
     message: t(
-      `${name}(${prettyName(d.variable)}) is ${refTex}: at ${prettyName(d.variable)} = ${xv} this right side is ${fmt(diff.left)} but ${name}(${xv}) = ${fmt(diff.right)}.`,
-      `${name}(${prettyName(d.variable)}) es ${refTex}: en ${prettyName(d.variable)} = ${xv} este lado derecho vale ${fmt(diff.left)} pero ${name}(${xv}) = ${fmt(diff.right)}.`,
+      `${name}(${prettyName(d.variable)}) is \`${refTex}\`: at ${prettyName(d.variable)} = ${xv} this right side is ${fmt(diff.left)} but ${name}(${xv}) = ${fmt(diff.right)}.`,
+      `${name}(${prettyName(d.variable)}) es \`${refTex}\`: en ${prettyName(d.variable)} = ${xv} este lado derecho vale ${fmt(diff.left)} pero ${name}(${xv}) = ${fmt(diff.right)}.`,
     ),
     fixes: [fix(t(`Replace with \`${refTex}\``, `Reemplazar por \`${refTex}\``), [{ start: span.start, end: span.end, newText: refTex }])],
   });
@@ -151,8 +151,8 @@ function checkAdam(tex: string, lhs: Expr, rhs: Expr, span: Span, report: (f: Fi
     start: span.start,
     end: span.end,
     message: t(
-      `${label.en} is ${refTex}: at ${where} this right side is ${fmt(diff.left)}, the reference ${fmt(diff.right)}.`,
-      `${label.es} es ${refTex}: en ${where} este lado derecho vale ${fmt(diff.left)}, la referencia ${fmt(diff.right)}.`,
+      `${label.en} is \`${refTex}\`: at ${where} this right side is ${fmt(diff.left)}, the reference ${fmt(diff.right)}.`,
+      `${label.es} es \`${refTex}\`: en ${where} este lado derecho vale ${fmt(diff.left)}, la referencia ${fmt(diff.right)}.`,
     ),
     fixes: [fix(t(`Replace with \`${refTex}\``, `Reemplazar por \`${refTex}\``), [{ start: span.start, end: span.end, newText: refTex }])],
   });
@@ -179,8 +179,8 @@ function checkInit(tex: string, q: InitQuantity, report: (f: Finding) => void): 
   const at = fans.names.map((n) => `${prettyName(n)} = ${p.value(n, [])}`).join(', ');
   const what = kindText(kind);
   const family = fans.names.length === 2
-    ? t(`Glorot/Xavier's ${what.en} is ${refTex}`, `${cap(what.es)} de Glorot/Xavier es ${refTex}`)
-    : t(`He's ${what.en} is ${refTex} (LeCun's has ${kind === 'uniform' ? 3 : 1} in place of ${kind === 'uniform' ? 6 : 2})`, `${cap(what.es)} de He es ${refTex} (la de LeCun lleva ${kind === 'uniform' ? 3 : 1} en lugar de ${kind === 'uniform' ? 6 : 2})`);
+    ? t(`Glorot/Xavier's ${what.en} is \`${refTex}\``, `${cap(what.es)} de Glorot/Xavier es \`${refTex}\``)
+    : t(`He's ${what.en} is \`${refTex}\` (LeCun's has ${kind === 'uniform' ? 3 : 1} in place of ${kind === 'uniform' ? 6 : 2})`, `${cap(what.es)} de He es \`${refTex}\` (la de LeCun lleva ${kind === 'uniform' ? 3 : 1} en lugar de ${kind === 'uniform' ? 6 : 2})`);
   const fanText = fans.names.map(prettyName).join(' + ');
   const implied = constant ? `${fmtConst(c)}/${fans.names.length === 2 ? `(${fanText})` : fanText}` : `${fmt(evaluate(variance, p))}`;
   const edits = [{ start: e.span.start, end: e.span.end, newText: refTex }];
