@@ -13,6 +13,9 @@ const logHi = new Float64Array(TABLE + 1);
 const logLo = new Float64Array(TABLE + 1);
 const coefHi = new Float64Array(TERMS), coefLo = new Float64Array(TERMS);
 
+const F64 = new Float64Array(1);
+const U32 = new Uint32Array(F64.buffer);
+
 // Shared outputs of the double-double helpers (hi, lo).
 let H = 0, L = 0;
 
@@ -86,10 +89,16 @@ for (let k = 0; k < TERMS; k++) {
 
 export function crlog(x: number): number {
   if (!(x > 0) || x === Infinity) return Math.log(x); // NaN, 0, negatives, inf
-  let e = Math.floor(Math.log2(x));
-  let m = e < -1020 ? (x * 2 ** 600) / 2 ** (e + 600) : x / 2 ** e; // exact power-of-two scaling
-  while (m >= 2) (m /= 2), e++;
-  while (m < 1) (m *= 2), e--;
+  // Split x = 2^e · m, m in [1, 2), from the bits (subnormals are scaled up by 2^64 first).
+  let e = 0;
+  F64[0] = x;
+  if (U32[1] >>> 20 === 0) {
+    F64[0] = x * 18446744073709551616;
+    e = -64;
+  }
+  e += (U32[1] >>> 20) - 1023;
+  U32[1] = (U32[1] & 0x000fffff) | 0x3ff00000;
+  const m = F64[0];
   const j = Math.round((m - 1) * TABLE);
   const c = 1 + j / TABLE;
   // f = (m - c)/(m + c): the numerator is exact (Sterbenz), the denominator a double-double.
