@@ -50,7 +50,7 @@ function environmentItem(env: KatexEnvironment, c: CompletionContext, range: vsc
   item.insertText = environmentSnippet(env, c.display, withBegin, c.closed && !withBegin);
   item.detail = `\\begin{${env.name}}${env.arg} … \\end{${env.name}}`;
   if (c.closed && !withBegin) {
-    // The `}` after the cursor is the environment's own: replace it too so it is not doubled.
+    // The `}` after the word is the environment's own: replace it too so it is not doubled.
     item.range = new vscode.Range(range.start, range.end.translate(0, 1));
     item.insertText = environmentSnippet(env, c.display, false, false);
   }
@@ -64,7 +64,7 @@ export class MathCompletionProvider implements vscode.CompletionItemProvider {
     const offset = doc.offsetAt(position);
     const c = completionContextAt(ctx.model, offset);
     if (!c) return undefined;
-    const range = rangeOf(doc, c.start, offset);
+    const range = rangeOf(doc, c.start, c.end);
     if (c.kind === 'label') return this.labels(ctx, c, range);
     if (c.kind === 'environment') return katexEnvironments().map((e) => environmentItem(e, c, range, false));
     const items = katexCommands().map((cmd) => commandItem(cmd, range));

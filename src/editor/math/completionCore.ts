@@ -14,8 +14,10 @@ export interface CompletionContext {
   readonly prefix: string;
   /** Whether the cursor is in display math (environments then get their own lines). */
   readonly display: boolean;
-  /** For environments and labels: a `}` already follows the cursor. */
+  /** For environments and labels: a `}` already follows the cursor (after the rest of the word, if any). */
   readonly closed: boolean;
+  /** Document offset just past the rest of the word after the cursor (`\eqref{eq:a|bc}` → before `}`). */
+  readonly end: number;
 }
 
 /**
@@ -40,14 +42,24 @@ function textBefore(model: DocumentModel, offset: number): { text: string; math:
 
 export function completionContextAt(model: DocumentModel, offset: number): CompletionContext | undefined {
   const { text, math, display } = textBefore(model, offset);
-  const closed = model.text[offset] === '}';
+  // The rest of a name or word after the cursor is replaced too, so completing in its middle does not
+  // leave its tail behind.
+  const rest = (re: RegExp) => offset + (re.exec(model.text.slice(offset, offset + 200))?.[0].length ?? 0);
   const ref = /\\(?:eqref|ref)\{([^{}\n]*)$/.exec(text);
-  if (ref) return { kind: 'label', start: offset - ref[1].length, prefix: ref[1], display, closed };
+  if (ref) {
+    const end = rest(/^[^{}\n]*/);
+    return { kind: 'label', start: offset - ref[1].length, prefix: ref[1], display, closed: model.text[end] === '}', end };
+  }
   if (!math) return undefined;
   const env = /\\begin\{([A-Za-z*]*)$/.exec(text);
-  if (env) return { kind: 'environment', start: offset - env[1].length, prefix: env[1], display, closed };
+  if (env) {
+    const end = rest(/^[A-Za-z*]*/);
+    return { kind: 'environment', start: offset - env[1].length, prefix: env[1], display, closed: model.text[end] === '}', end };
+  }
   const cmd = /\\([A-Za-z]*)$/.exec(text);
   // `\\` is a line break, not the start of a command.
-  if (cmd && !/(^|[^\\])(\\\\)+[A-Za-z]*$/.test(text)) return { kind: 'command', start: offset - cmd[0].length, prefix: cmd[1], display, closed };
+  if (cmd && !/(^|[^\\])(\\\\)+[A-Za-z]*$/.test(text)) {
+    return { kind: 'command', start: offset - cmd[0].length, prefix: cmd[1], display, closed: false, end: rest(/^[A-Za-z]*/) };
+  }
   return undefined;
 }

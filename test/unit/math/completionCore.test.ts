@@ -13,7 +13,7 @@ function at(textWithCursor: string) {
 
 describe('math completion context', () => {
   it('a command after a backslash inside a formula', () => {
-    assert.deepEqual(at('Text $\\so|$ more.'), { kind: 'command', start: 6, prefix: 'so', display: false, closed: false });
+    assert.deepEqual(at('Text $\\so|$ more.'), { kind: 'command', start: 6, prefix: 'so', display: false, closed: false, end: 9 });
     assert.equal(at('$$\n\\frac{a}{\\al|}\n$$\n')?.kind, 'command');
     assert.equal(at('$$\n\\frac{a}{\\al|}\n$$\n')?.display, true);
   });
@@ -30,12 +30,19 @@ describe('math completion context', () => {
   });
 
   it('an environment after \\begin{, knowing whether } follows', () => {
-    assert.deepEqual(at('$$\n\\begin{al|\n$$\n'), { kind: 'environment', start: 10, prefix: 'al', display: true, closed: false });
+    assert.deepEqual(at('$$\n\\begin{al|\n$$\n'), { kind: 'environment', start: 10, prefix: 'al', display: true, closed: false, end: 12 });
     assert.equal(at('$$\n\\begin{|}\n$$\n')?.closed, true);
   });
 
+  it('replaces the rest of the word after the cursor', () => {
+    assert.equal(at('See \\eqref{eq:d|ense} here.')?.end, 'See \\eqref{eq:dense'.length);
+    assert.equal(at('$\\fr|ac{a}{b}$')?.end, '$\\frac'.length);
+    assert.equal(at('$$\n\\begin{ali|gned}\n$$\n')?.end, '$$\n\\begin{aligned'.length);
+    assert.equal(at('$$\n\\begin{ali|gned}\n$$\n')?.closed, true);
+  });
+
   it('a label after \\eqref{ or \\ref{, in math and in prose', () => {
-    assert.deepEqual(at('See \\eqref{eq:|} here.'), { kind: 'label', start: 11, prefix: 'eq:', display: false, closed: true });
+    assert.deepEqual(at('See \\eqref{eq:|} here.'), { kind: 'label', start: 11, prefix: 'eq:', display: false, closed: true, end: 14 });
     assert.equal(at('$x = \\ref{|}$')?.kind, 'label');
   });
 });
