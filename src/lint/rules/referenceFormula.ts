@@ -8,10 +8,10 @@
 //   al. 2015) Var = 2/n_in, LeCun (LeCun et al. 1998) Var = 1/n_in, PyTorch's default U(±1/√n_in) Var = 1/(3n_in).
 // Fix: replace the right side (or the bound) with the reference form written with the formula's symbols.
 
-import { findDisagreement, fmt, samplePoints, evaluate, type SampleRole } from '../../latex/evaluate';
+import { evaluate, findDisagreement, fmt, type SampleRole } from '../../latex/evaluate';
 import * as N from '../../latex/evaluateExpr';
 import { toNum } from '../../latex/evaluateFromTree';
-import { mlRoles, prettyName } from '../../latex/evaluateRoles';
+import { prettyName } from '../../latex/evaluateRoles';
 import { walk, type Expr, type Span } from '../../latex/tree';
 import { EQUALITIES, statements } from '../indices';
 import { fix, t, type Finding, type FormulaContext, type Localized, type Rule } from '../rule';
