@@ -67,6 +67,7 @@ export class MathCompletionProvider implements vscode.CompletionItemProvider {
     const range = rangeOf(doc, c.start, c.end);
     if (c.kind === 'label') return this.labels(ctx, c, range);
     if (c.kind === 'environment') return katexEnvironments().map((e) => environmentItem(e, c, range, false));
+    if (c.kind === 'end') return c.open ? [this.endItem(c.open, c, range)] : [];
     const items = katexCommands().map((cmd) => commandItem(cmd, range));
     const macros = (ctx.after ?? EMPTY_MACROS).macros;
     for (const [name, value] of macros) {
@@ -81,6 +82,16 @@ export class MathCompletionProvider implements vscode.CompletionItemProvider {
     }
     for (const e of katexEnvironments()) items.push(environmentItem(e, c, range, true));
     return items;
+  }
+
+  /** `\end{` offers the environment that is still open, so the pair always matches. */
+  private endItem(name: string, c: CompletionContext, range: vscode.Range): vscode.CompletionItem {
+    const item = new vscode.CompletionItem(name, vscode.CompletionItemKind.Snippet);
+    item.range = c.closed ? new vscode.Range(range.start, range.end.translate(0, 1)) : range;
+    item.insertText = `${name}}`;
+    item.detail = `\\end{${name}}`;
+    item.preselect = true;
+    return item;
   }
 
   private labels(ctx: MathContext, c: CompletionContext, range: vscode.Range): vscode.CompletionItem[] {

@@ -4,7 +4,7 @@
 import type { DocumentModel } from '../../markdown/model';
 import { documentOffsetToTex, spanAt } from './locate';
 
-export type CompletionKind = 'command' | 'environment' | 'label';
+export type CompletionKind = 'command' | 'environment' | 'end' | 'label';
 
 export interface CompletionContext {
   readonly kind: CompletionKind;
@@ -18,6 +18,18 @@ export interface CompletionContext {
   readonly closed: boolean;
   /** Document offset just past the rest of the word after the cursor (`\eqref{eq:a|bc}` → before `}`). */
   readonly end: number;
+  /** For `\end{`: the innermost environment still open before the cursor. */
+  readonly open?: string;
+}
+
+/** The innermost `\begin{…}` not yet closed in `tex` (comments and escapes are rare enough to ignore here). */
+export function openEnvironment(tex: string): string | undefined {
+  const stack: string[] = [];
+  for (const m of tex.matchAll(/\\(begin|end)\{([A-Za-z*]+)\}/g)) {
+    if (m[1] === 'begin') stack.push(m[2]);
+    else if (stack[stack.length - 1] === m[2]) stack.pop();
+  }
+  return stack[stack.length - 1];
 }
 
 /**
@@ -55,6 +67,12 @@ export function completionContextAt(model: DocumentModel, offset: number): Compl
   if (env) {
     const end = rest(/^[A-Za-z*]*/);
     return { kind: 'environment', start: offset - env[1].length, prefix: env[1], display, closed: model.text[end] === '}', end };
+  }
+  const endEnv = /\\end\{([A-Za-z*]*)$/.exec(text);
+  if (endEnv) {
+    const end = rest(/^[A-Za-z*]*/);
+    const open = openEnvironment(text);
+    return { kind: 'end', start: offset - endEnv[1].length, prefix: endEnv[1], display, closed: model.text[end] === '}', end, open };
   }
   const cmd = /\\([A-Za-z]*)$/.exec(text);
   // `\\` is a line break, not the start of a command.

@@ -34,6 +34,13 @@ describe('math completion context', () => {
     assert.equal(at('$$\n\\begin{|}\n$$\n')?.closed, true);
   });
 
+  it('\\end{ knows the innermost environment still open', () => {
+    const c = at('$$\n\\begin{cases} a \\begin{matrix} b \\end{matrix} \\\\ c \\end{ca|\n$$\n');
+    assert.equal(c?.kind, 'end');
+    assert.equal(c?.open, 'cases');
+    assert.equal(at('$$\n\\begin{aligned} a \\end{aligned} \\end{|}\n$$\n')?.open, undefined);
+  });
+
   it('replaces the rest of the word after the cursor', () => {
     assert.equal(at('See \\eqref{eq:d|ense} here.')?.end, 'See \\eqref{eq:dense'.length);
     assert.equal(at('$\\fr|ac{a}{b}$')?.end, '$\\frac'.length);
