@@ -8,7 +8,8 @@ import { Linter } from '../../lint/engine';
 import type { Severity } from '../../common/diagnostic';
 import { toRange } from '../convert';
 import type { DiagnosticsHub } from '../diagnosticsHub';
-import { isMarkdown, modelOf } from '../models';
+import { watchMarkdown } from '../documentWatch';
+import { modelOf } from '../models';
 import { LintCodeActions } from './codeActions';
 import { LINT_SETTINGS, readLintOptions } from './settings';
 
@@ -31,7 +32,6 @@ export interface LintState {
 export function registerLint(context: vscode.ExtensionContext, hub: DiagnosticsHub): void {
   const linter = new Linter();
   const states = new Map<string, LintState>();
-  const timers = new Map<string, NodeJS.Timeout>();
   const docsUri = (rule: string) => vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${rule}.md`);
 
   const toVscode = (d: LintDiagnostic): vscode.Diagnostic => {
@@ -42,46 +42,28 @@ export function registerLint(context: vscode.ExtensionContext, hub: DiagnosticsH
   };
 
   const update = (doc: vscode.TextDocument) => {
-    if (!isMarkdown(doc)) return;
-    const key = doc.uri.toString();
-    clearTimeout(timers.get(key));
-    timers.delete(key);
     let found: LintDiagnostic[];
     try {
       found = linter.lint(modelOf(doc), readLintOptions(doc.uri));
     } catch (e) {
-      // The engine is written never to throw; if it does, say so once rather than leaving stale squiggles.
+      // The engine is written never to throw; if it does, clear rather than leave stale squiggles.
       found = [];
       console.error('pizarra lint failed', e);
     }
     const pairs = found.map((d) => [toVscode(d), d] as const);
-    states.set(key, { version: doc.version, pairs });
+    states.set(doc.uri.toString(), { version: doc.version, pairs });
     hub.set(doc.uri, PRODUCER, pairs.map(([v]) => v));
   };
-  const schedule = (doc: vscode.TextDocument) => {
-    if (!isMarkdown(doc)) return;
-    const key = doc.uri.toString();
-    clearTimeout(timers.get(key));
-    timers.set(key, setTimeout(() => update(doc), DEBOUNCE_MS));
-  };
-
-  vscode.workspace.textDocuments.forEach(update);
+  const watch = watchMarkdown(context, DEBOUNCE_MS, update, (doc) => {
+    states.delete(doc.uri.toString());
+    hub.set(doc.uri, PRODUCER, []);
+  });
   context.subscriptions.push(
-    vscode.workspace.onDidOpenTextDocument(update),
-    vscode.workspace.onDidChangeTextDocument((e) => schedule(e.document)),
-    vscode.workspace.onDidCloseTextDocument((doc) => {
-      const key = doc.uri.toString();
-      clearTimeout(timers.get(key));
-      timers.delete(key);
-      states.delete(key);
-      hub.set(doc.uri, PRODUCER, []);
-    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (LINT_SETTINGS.some((s) => e.affectsConfiguration(s))) vscode.workspace.textDocuments.forEach(update);
+      if (LINT_SETTINGS.some((s) => e.affectsConfiguration(s))) watch.refreshAll();
     }),
     vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new LintCodeActions(states), {
       providedCodeActionKinds: LintCodeActions.kinds,
     }),
-    { dispose: () => timers.forEach((t) => clearTimeout(t)) },
   );
 }
