@@ -160,3 +160,30 @@ export function show(e: NumExpr): string {
       return `?${e.why}`;
   }
 }
+
+/** `e` with every variable `from` (scalar use) renamed `to`: binds a code parameter to a formula's variable. */
+export function renameVar(e: NumExpr, from: string, to: string): NumExpr {
+  const r = (x: NumExpr) => renameVar(x, from, to);
+  switch (e.k) {
+    case 'var':
+      return { k: 'var', name: e.name === from ? to : e.name, idx: e.idx.map(r) };
+    case 'add':
+      return { k: 'add', terms: e.terms.map(r) };
+    case 'mul':
+      return { k: 'mul', factors: e.factors.map(r) };
+    case 'neg':
+      return { k: 'neg', x: r(e.x) };
+    case 'div':
+      return { k: 'div', num: r(e.num), den: r(e.den) };
+    case 'pow':
+      return { k: 'pow', base: r(e.base), exp: r(e.exp) };
+    case 'fn':
+      return { k: 'fn', fn: e.fn, arg: r(e.arg) };
+    case 'softmax':
+      return { k: 'softmax', vec: e.vec === from ? to : e.vec, idx: r(e.idx) };
+    case 'big':
+      return e.index === from ? e : { ...e, from: e.from && r(e.from), to: e.to && r(e.to), body: r(e.body) };
+    default:
+      return e;
+  }
+}

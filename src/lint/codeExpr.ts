@@ -277,7 +277,8 @@ export class PyExprParser {
       if (this.isOp('for')) this.skipTo(close);
       if (!this.isOp(close)) this.skipTo(close);
       const end = this.expect(close);
-      if (t.text === '(' && inner.kind !== 'tuple') return { ...inner, start: inner.start, end: inner.end };
+      // A parenthesised expression spans its parentheses, so ranges of `1 / (1 + e)` cover the `)`.
+      if (t.text === '(' && inner.kind !== 'tuple') return { ...inner, start: t.start, end };
       if (inner.kind === 'tuple') return { ...inner, start: t.start, end };
       return t.text === '[' ? { kind: 'tuple', items: [inner], start: t.start, end } : { kind: 'opaque', start: t.start, end };
     }

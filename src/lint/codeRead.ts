@@ -23,9 +23,17 @@ export interface PyStatementExpr {
   readonly func: string | undefined;
 }
 
+/** A one-expression function: `def f(x): return …` (its first return) or `f = lambda x: …`. */
+export interface PyFunction {
+  readonly name: string;
+  readonly params: readonly string[];
+  readonly body: PyExpr;
+}
+
 export interface CodeReading {
   readonly bindings: PyBinding[];
   readonly exprs: PyStatementExpr[];
+  readonly functions: PyFunction[];
 }
 
 const SKIP_KEYWORDS = new Set(['if', 'elif', 'while', 'assert', 'with', 'else', 'try', 'except', 'finally', 'del', 'raise', 'yield', 'await', 'print']);
@@ -36,6 +44,7 @@ export function readPython(src: string): CodeReading {
   const exprs: PyStatementExpr[] = [];
   // Track the enclosing def by indentation of the line that opened it.
   const defs: Array<{ name: string; indent: number }> = [];
+  const params = new Map<string, string[]>();
   let lineStart = 0;
   for (let i = 0; i <= toks.length; i++) {
     if (i < toks.length && toks[i].kind !== 'newline') continue;
@@ -44,10 +53,19 @@ export function readPython(src: string): CodeReading {
     if (line.length === 0) continue;
     const indent = indentOf(src, line[0].start);
     while (defs.length > 0 && indent <= defs[defs.length - 1].indent) defs.pop();
+    if (line[0].text === 'def' && line[1]?.kind === 'name') params.set(line[1].text, paramNames(line));
     readLine(line, indent, defs, bindings, exprs);
   }
   for (const e of exprs) collectKwargs(e.expr, bindings);
-  return { bindings, exprs };
+  const functions: PyFunction[] = [];
+  for (const e of exprs) {
+    if (e.expr.kind === 'lambda' && e.target && !e.target.includes(',') && !e.target.startsWith('return')) {
+      functions.push({ name: e.target, params: e.expr.params, body: e.expr.body });
+    } else if (e.target?.startsWith('return ') && e.func && !functions.some((f) => f.name === e.func)) {
+      functions.push({ name: e.func, params: params.get(e.func) ?? [], body: e.expr });
+    }
+  }
+  return { bindings, exprs, functions };
 }
 
 function indentOf(src: string, offset: number): number {
@@ -127,6 +145,33 @@ function targetNames(e: PyExpr): string[] {
   if (e.kind === 'tuple') return e.items.flatMap(targetNames);
   if (e.kind === 'subscript') return targetNames(e.obj);
   return [];
+}
+
+/** The parameter names of `def f(a, b=1, *args, c, **kw):`, without self and the starred ones. */
+function paramNames(line: readonly PyToken[]): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let expectName = false;
+  for (let i = 2; i < line.length; i++) {
+    const t = line[i];
+    if (t.text === '(' || t.text === '[' || t.text === '{') {
+      depth++;
+      if (depth === 1) expectName = true;
+      continue;
+    }
+    if (t.text === ')' || t.text === ']' || t.text === '}') {
+      if (--depth === 0) break;
+      continue;
+    }
+    if (depth !== 1) continue;
+    if (t.text === ',') expectName = true;
+    else if (t.text === '*' || t.text === '**') expectName = false;
+    else if (expectName && t.kind === 'name') {
+      if (t.text !== 'self' && t.text !== 'cls') out.push(t.text);
+      expectName = false;
+    }
+  }
+  return out;
 }
 
 /** Reads `name=default` parameters after `def f(`; returns the index after the closing `)` (and `-> T`). */

@@ -1,5 +1,6 @@
 // formula-code-mismatch: the article's formula and its python code disagree. The code is read statically
-// (codeRead.ts, never run) and compared on four facts the errata show drifting apart:
+// (codeRead.ts, never run) and compared on five facts the errata show drifting apart:
+//   - an activation the formula defines and the code implements (`np.exp(x)` for e^{−x} in a sigmoid),
 //   - the initialisation constant (`np.sqrt(2 / (fan_in + fan_out))` under a Glorot-uniform formula),
 //   - the log base of a cross-entropy (`np.log2` in the code, natural `\log` in the formula, or back),
 //   - the sign of a cross-entropy (evaluated on the same seeded probability vectors),
@@ -7,7 +8,7 @@
 // Findings point at the code (document offsets), and name the formula's line. No quick fix: which side is
 // right is the writer's call.
 
-import { evaluate, fmt, samplePoints, type SampleRole } from '../../latex/evaluate';
+import { evaluate, findDisagreement, fmt, samplePoints, type SampleRole } from '../../latex/evaluate';
 import * as N from '../../latex/evaluateExpr';
 import { functionOf, toNum } from '../../latex/evaluateFromTree';
 import { mlRoles } from '../../latex/evaluateRoles';
@@ -34,6 +35,7 @@ export const formulaCodeMismatch: Rule = {
     for (const block of blocks) {
       const reading = readCached(block.content);
       const at = (start: number, end: number) => ({ formula: -1, start: block.contentRange.start.offset + start, end: block.contentRange.start.offset + end });
+      checkFunctions(reading, facts, at, report);
       checkInit(reading, facts, at, report);
       checkLosses(reading, facts, at, report);
       checkConstants(reading, facts, at, report);
@@ -55,7 +57,16 @@ function readCached(src: string): CodeReading {
 type At = (start: number, end: number) => { formula: number; start: number; end: number };
 type Report = (f: ArticleFinding) => void;
 
+interface FormulaFunction {
+  /** `sigmoid`, `relu`, `softplus`, `tanh`. */
+  key: string;
+  variable: string;
+  rhs: N.NumExpr;
+  tex: string;
+}
+
 interface FormulaFacts {
+  functions: Array<FormulaFunction & { line: number }>;
   inits: Array<{ c: number; fans: number; line: number }>;
   losses: Array<{ bases: Set<number>; positive: boolean | undefined; line: number }>;
   constants: Map<string, Array<{ value: number; line: number; tex: string }>>;
@@ -64,10 +75,11 @@ interface FormulaFacts {
 const lineOf = (f: ArticleFormula) => f.span.range.start.line + 1;
 
 function formulaFacts(formulas: readonly ArticleFormula[]): FormulaFacts {
-  const facts: FormulaFacts = { inits: [], losses: [], constants: new Map() };
+  const facts: FormulaFacts = { functions: [], inits: [], losses: [], constants: new Map() };
   for (const f of formulas) {
     const one = f.ctx.memo('formula-code-facts', () => factsOf(f.ctx.tree, f.ctx.tex));
     const line = lineOf(f);
+    for (const fn of one.functions) facts.functions.push({ ...fn, line });
     for (const i of one.inits) facts.inits.push({ ...i, line });
     for (const l of one.losses) facts.losses.push({ ...l, line });
     for (const c of one.constants) {
@@ -79,6 +91,7 @@ function formulaFacts(formulas: readonly ArticleFormula[]): FormulaFacts {
 }
 
 interface OneFormula {
+  functions: FormulaFunction[];
   inits: Array<{ c: number; fans: number }>;
   losses: Array<{ bases: Set<number>; positive: boolean | undefined }>;
   constants: Array<{ name: string; value: number; tex: string }>;
@@ -86,7 +99,7 @@ interface OneFormula {
 
 /** What one formula states, computed once per formula text (memoized with it). */
 function factsOf(tree: Expr | undefined, tex: string): OneFormula {
-  const out: OneFormula = { inits: [], losses: [], constants: [] };
+  const out: OneFormula = { functions: [], inits: [], losses: [], constants: [] };
   if (!tree) return out;
   for (const q of initQuantities(tree, tex)) {
     const r = initVariance(tex, q);
@@ -94,6 +107,8 @@ function factsOf(tree: Expr | undefined, tex: string): OneFormula {
   }
   for (const stmt of statements(tree)) {
     if (stmt.kind !== 'relation' || !stmt.ops.every((o) => EQUALITIES.has(o.text))) continue;
+    const defined = definedFunction(stmt.sides[0], stmt.sides[stmt.sides.length - 1], tex);
+    if (defined) out.functions.push(defined);
     const name = constantName(stmt.sides[0], tex);
     if (name) {
       const value = toNum(stmt.sides[stmt.sides.length - 1], tex);
@@ -108,6 +123,27 @@ function factsOf(tree: Expr | undefined, tex: string): OneFormula {
     }
   }
   return out;
+}
+
+/** Activation functions a formula may define, by their TeX name, and the python names that implement them. */
+const FORMULA_FUNCTIONS = new Map<string, string>([
+  ['\\sigma', 'sigmoid'], ['sigmoid', 'sigmoid'], ['softplus', 'softplus'], ['ReLU', 'relu'], ['relu', 'relu'], ['\\tanh', 'tanh'],
+]);
+const CODE_FUNCTIONS = new Map<string, string>([
+  ['sigmoid', 'sigmoid'], ['sigm', 'sigmoid'], ['logistic', 'sigmoid'], ['expit', 'sigmoid'], ['sig', 'sigmoid'],
+  ['relu', 'relu'], ['softplus', 'softplus'], ['tanh', 'tanh'],
+]);
+
+/** `\sigma(x) = \frac{1}{1+e^{-x}}`: the function, its variable and its definition. */
+function definedFunction(lhs: Expr, rhs: Expr, tex: string): FormulaFunction | undefined {
+  if (lhs.kind !== 'apply' || (lhs.fn.kind !== 'symbol' && lhs.fn.kind !== 'operator')) return undefined;
+  const key = FORMULA_FUNCTIONS.get(lhs.fn.name);
+  const arg = lhs.arg.kind === 'fence' ? lhs.arg.body : lhs.arg;
+  if (!key || arg.kind !== 'symbol' || !/^[a-z]$/.test(arg.name)) return undefined;
+  const value = toNum(rhs, tex);
+  const free = N.freeVars(value);
+  if (N.hasUnknown(value) || free.size !== 1 || !free.has(arg.name)) return undefined;
+  return { key, variable: arg.name, rhs: value, tex: tex.slice(lhs.span.start, rhs.span.end) };
 }
 
 /** Hyper-parameters a formula may state, by the symbol's TeX: ε, β₁, β₂, η, α, λ, γ, μ. */
@@ -159,6 +195,30 @@ function signOf(e: N.NumExpr, codeNames = false): boolean | undefined {
     else if (v < 0) negative++;
   }
   return positive === 5 ? true : negative === 5 ? false : undefined;
+}
+
+// ---- activation functions -------------------------------------------------------------------------------
+
+function checkFunctions(reading: CodeReading, facts: FormulaFacts, at: At, report: Report): void {
+  if (facts.functions.length === 0) return;
+  for (const fn of reading.functions) {
+    const key = CODE_FUNCTIONS.get(fn.name.replace(/^(self\.|_+)/, '').toLowerCase());
+    const formula = key && facts.functions.find((f) => f.key === key);
+    if (!formula || fn.params.length === 0) continue;
+    const code = N.renameVar(pyToNum(fn.body), fn.params[0], formula.variable);
+    const free = N.freeVars(code);
+    if (N.hasUnknown(code) || free.size !== 1 || !free.has(formula.variable)) continue;
+    const diff = findDisagreement(code, formula.rhs, { roles: new Map([[formula.variable, 'real']]) });
+    if (!diff) continue;
+    const x = fmt(diff.point.value(formula.variable, []));
+    report({
+      ...at(fn.body.start, fn.body.end),
+      message: t(
+        `\`${fn.name}(${x})\` computes ${fmt(diff.left)} here, but the formula on line ${formula.line} (\`${formula.tex}\`) gives ${fmt(diff.right)}.`,
+        `\`${fn.name}(${x})\` calcula ${fmt(diff.left)} aquí, pero la fórmula de la línea ${formula.line} (\`${formula.tex}\`) da ${fmt(diff.right)}.`,
+      ),
+    });
+  }
 }
 
 // ---- initialisation -------------------------------------------------------------------------------------
