@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { ParsedOptions } from './args';
 import { CliError, type CliIO, type Command } from './command';
 import { readInput } from './files';
+import { articleOutputs, displayName, runOptions } from './run';
 import { loadExportAssets } from '../export/assets';
 import { exportHtml } from '../export/html';
 import type { Numbering } from '../latex/labels';
@@ -60,14 +61,16 @@ function mediaDir(): string {
 export const renderCommand: Command = {
   name: 'render',
   summary: 'Render a Markdown article to self-contained HTML',
-  usage: 'FILE.md [-o OUT.html] [--assets DIR] [--numbering none|all]',
+  usage: 'FILE.md [-o OUT.html] [--assets DIR] [--numbering none|all] [--run]',
   options: [
     { name: 'output', short: 'o', kind: 'string', value: 'OUT.html', description: 'Where to write the HTML (default: FILE.html beside FILE.md; - for stdout)' },
     { name: 'assets', kind: 'string', value: 'DIR', description: 'Write the fonts the page uses into DIR instead of embedding them' },
     { name: 'lang', kind: 'string', value: 'LANG', choices: ['en', 'es'], description: "Language of Pizarra's own notes in the page (default en)" },
     { name: 'numbering', kind: 'string', value: 'MODE', choices: ['none', 'all'], description: 'Equation numbering (default: pizarra.math.numbering, else none)' },
+    { name: 'run', kind: 'boolean', description: 'Run the python blocks (sandboxed, like pizarra run) and put each output under its block' },
+    ...runOptions,
   ],
-  details: 'Macros and numbering come from the nearest .vscode/settings.json, as in the editor.\nExit codes: 0 written, 1 written but some formulas have KaTeX errors, 2 usage error.',
+  details: 'Macros and numbering come from the nearest .vscode/settings.json, as in the editor.\nExit codes: 0 written, 1 written but some formulas have KaTeX errors (or, with --run, a block failed), 2 usage error.',
   async run(positional: string[], options: ParsedOptions, io: CliIO) {
     if (positional.length !== 1) throw new CliError('expected one Markdown file');
     const input = readInput(positional[0], io.cwd);
@@ -85,8 +88,10 @@ export const renderCommand: Command = {
     } catch (e) {
       throw new CliError((e as Error).message);
     }
+    const ran = options.get('run') === true ? await articleOutputs(input.text, displayName(positional[0], input.path, io.cwd), options) : undefined;
     const result = exportHtml(input.text, {
       config: { ...fromSettings, numbering, lang: (options.get('lang') as 'en' | 'es' | undefined) ?? 'en' },
+      outputs: ran?.outputs,
       assets,
       assetsHref,
       fallbackTitle: path.basename(input.path).replace(/\.(md|markdown)$/i, ''),
@@ -102,6 +107,7 @@ export const renderCommand: Command = {
       io.stderr(`wrote ${path.relative(io.cwd, out) || out} (${result.fonts.length} font faces${assetsDir ? ` in ${path.relative(io.cwd, assetsDir) || '.'}` : ' embedded'})\n`);
     }
     for (const e of result.errors) io.stderr(`KaTeX error: ${e}\n`);
-    return result.errors.length > 0 ? 1 : 0;
+    if (ran && !ran.complete) io.stderr('some python blocks failed: their tracebacks are in the page (pizarra run shows them too)\n');
+    return result.errors.length > 0 || (ran && !ran.complete) ? 1 : 0;
   },
 };

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { buildModel } from '../markdown/model';
 import { runnableBlocks } from '../sandbox/blocks';
 import { SandboxClient } from '../sandbox/client';
-import { truncationNote } from '../sandbox/outcomes';
+import type { CodeOutput } from '../markdown/render';
+import { resultText, truncationNote } from '../sandbox/outcomes';
 import { DEFAULT_LIMITS, DEFAULT_PRELUDE, type SessionLimits } from '../sandbox/protocol';
 import { runDocument, type BlockRun } from '../sandbox/runDocument';
 import type { OptionSpec, ParsedOptions } from './args';
@@ -46,23 +47,48 @@ export function printBlockRun(run: BlockRun, display: string, io: CliIO, limits:
   if (result.message) io.stderr(result.message + '\n');
 }
 
-/** Runs one article; returns whether every block ran to the end. */
-export async function runArticle(file: string, options: ParsedOptions, io: CliIO): Promise<boolean> {
-  const input = readInput(file, io.cwd);
-  const blocks = runnableBlocks(buildModel(input.text).code);
+/** Runs the python blocks of an article's text in a new session; `complete` when every block ran to the end. */
+export async function runText(
+  text: string,
+  display: string,
+  options: ParsedOptions,
+  onResult?: (run: BlockRun, limits: SessionLimits) => void,
+): Promise<{ runs: BlockRun[]; complete: boolean; blocks: number }> {
+  const blocks = runnableBlocks(buildModel(text).code);
   const client = clientFromOptions(options);
-  // Tracebacks name the file as it was given, like python3 does.
-  const display = path.isAbsolute(file) ? file : path.relative(io.cwd, input.path) || file;
   try {
     const runs = await runDocument(client, blocks, display, {
       keepGoing: options.get('keep-going') === true,
-      onResult: (r) => printBlockRun(r, display, io, client.limits),
+      onResult: (r) => onResult?.(r, client.limits),
     });
-    if (blocks.length === 0) io.stdout(`${display}: no python blocks to run\n`);
-    return runs.length === blocks.length && runs.every((r) => r.result.status === 'ok');
+    return { runs, blocks: blocks.length, complete: runs.length === blocks.length && runs.every((r) => r.result.status === 'ok') };
   } finally {
     client.dispose();
   }
+}
+
+/** How tracebacks name the file: as it was given, like python3 does. */
+export function displayName(file: string, absolute: string, cwd: string): string {
+  return path.isAbsolute(file) ? file : path.relative(cwd, absolute) || file;
+}
+
+/** Runs one article, printing each block; returns whether every block ran to the end. */
+export async function runArticle(file: string, options: ParsedOptions, io: CliIO): Promise<boolean> {
+  const input = readInput(file, io.cwd);
+  const display = displayName(file, input.path, io.cwd);
+  const { complete, blocks } = await runText(input.text, display, options, (r, limits) => printBlockRun(r, display, io, limits));
+  if (blocks === 0) io.stdout(`${display}: no python blocks to run\n`);
+  return complete;
+}
+
+/** For `render --run`: each block's output by the model's code block index, and whether all ran well. */
+export async function articleOutputs(text: string, display: string, options: ParsedOptions): Promise<{ outputs: Map<number, CodeOutput>; complete: boolean }> {
+  const outputs = new Map<number, CodeOutput>();
+  const { complete } = await runText(text, display, options, ({ block, result }, limits) => {
+    const out = resultText(result, limits);
+    if (out) outputs.set(block.code.index, { text: out, error: result.status !== 'ok' });
+  });
+  return { outputs, complete };
 }
 
 export const runCommand: Command = {

@@ -8,6 +8,8 @@
  * here because the sandbox layer does not import the Markdown layer; callers pass `model.code`.
  */
 export interface Fence {
+  /** Position among all the document's fences (the model's `CodeBlock.index`). */
+  readonly index: number;
   readonly lang: string;
   readonly info: string;
   readonly content: string;

@@ -1,7 +1,7 @@
 // The sentences that explain why a run ended early (each names the setting or the action behind it), and
 // the safety net that turns a JavaScript failure inside the engine into a Python-shaped error.
 
-import { DEFAULT_LIMITS, type PythonError, type RunStatus, type SessionLimits } from './protocol';
+import { DEFAULT_LIMITS, type PythonError, type RunResult, type RunStatus, type SessionLimits } from './protocol';
 
 export type LostReason = 'memory' | 'unresponsive' | 'crashed' | 'restarted';
 
@@ -43,4 +43,14 @@ export function internalErrorToPython(e: unknown): PythonError {
   else summary = `SystemError: internal error in Pizarra's sandbox: ${message}`;
   const type = summary.split(':')[0];
   return { type, summary, traceback: `Traceback (most recent call last):\n${summary}\n` };
+}
+
+/** Output, the truncation note, then the traceback or the limit message: what a reader should see. */
+export function resultText(result: RunResult, limits: SessionLimits = DEFAULT_LIMITS): string {
+  const parts: string[] = [];
+  if (result.output) parts.push(result.output.replace(/\n$/, ''));
+  if (result.truncated) parts.push(truncationNote(limits));
+  if (result.error && result.status === 'error') parts.push(result.error.traceback.replace(/\n$/, ''));
+  if (result.message) parts.push(result.message);
+  return parts.join('\n');
 }

@@ -2,7 +2,7 @@
 // "Insert Outputs" writes and the preview shows. UI words go through vscode.l10n (Spanish in l10n/).
 
 import * as vscode from 'vscode';
-import { truncationNote } from '../../sandbox/outcomes';
+import { resultText } from '../../sandbox/outcomes';
 import type { RunResult } from '../../sandbox/protocol';
 import type { BlockRecord } from './records';
 
@@ -13,15 +13,8 @@ export function formatDuration(ms: number): string {
   return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 }
 
-/** Output, then the traceback or the limit message: what a reader of the article should see. */
-export function outputText(result: RunResult, outputLimitChars?: number): string {
-  const parts: string[] = [];
-  if (result.output) parts.push(result.output.replace(/\n$/, ''));
-  if (result.truncated) parts.push(truncationNote(outputLimitChars ? { timeoutSeconds: 0, memoryMB: 0, outputLimitChars } : undefined));
-  if (result.error && result.status === 'error') parts.push(result.error.traceback.replace(/\n$/, ''));
-  if (result.message) parts.push(result.message);
-  return parts.join('\n');
-}
+/** What "Insert Outputs" writes and the preview shows (src/sandbox/outcomes.ts). */
+export const outputText = resultText;
 
 function firstLine(text: string): string {
   const line = text.split('\n').find((l) => l.trim() !== '') ?? '';

@@ -29,4 +29,14 @@ describe('pizarra run on articles (real interpreter, CPython goldens)', function
       });
     }
   }
+
+  it('render --run puts under each block of the example what CPython printed for it', async () => {
+    const r = await runCli(['render', 'example.md', '-o', '-', '--run'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const expected = read('example.stdout').split(/^── .*──\n/m).filter((s) => s !== '');
+    assert.equal(expected.length, 4);
+    const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    const divs = [...r.stdout.matchAll(/<div class="pizarra-output">([^<]*)<\/div>/g)].map((m) => m[1]);
+    assert.deepEqual(divs, expected.map((e) => esc(e.replace(/\n$/, ''))));
+  });
 });
