@@ -21,10 +21,10 @@ function scalarize(r: NDArray): NDArray {
 }
 
 /** The 2-D product of (m×k)·(k×n) views into a fresh array. */
-function mm(a: NDArray, b: NDArray): NDArray {
+function mm(a: NDArray, b: NDArray, fused = false): NDArray {
   const [m, k] = a.shape, n = b.shape[1];
   const out = newArray([m, n], promote(a.dtype, b.dtype) === 'bool' ? 'bool' : promote(a.dtype, b.dtype));
-  gemm(m, n, k, a.data, a.offset, a.strides[0], a.strides[1], b.data, b.offset, b.strides[0], b.strides[1], out.data, 0);
+  gemm(m, n, k, a.data, a.offset, a.strides[0], a.strides[1], b.data, b.offset, b.strides[0], b.strides[1], out.data, 0, fused && out.dtype === 'float64');
   if (out.dtype === 'bool') for (let i = 0; i < out.size; i++) out.data[i] = out.data[i] !== 0 ? 1 : 0;
   return out;
 }
@@ -46,7 +46,8 @@ export function dot(x: Operand, y: Operand): NDArray {
   const perm = [kb, ...b.shape.map((_, i) => i).filter((i) => i !== kb)];
   const bt = new NDArray(b.data, perm.map((p) => b.shape[p]), perm.map((p) => b.strides[p]), b.offset, b.dtype, b);
   const b2 = reshape(bt, [k, shapeProd(restShape)]);
-  const r = mm(a2, b2);
+  // 2-D·2-D goes to BLAS dgemm in NumPy (FMA); vector and N-D products go through ddot (plain).
+  const r = mm(a2, b2, a.ndim === 2 && b.ndim === 2);
   return scalarize(reshape(r, [...a.shape.slice(0, -1), ...restShape]));
 }
 
@@ -77,12 +78,14 @@ export function matmul(x: Operand, y: Operand): NDArray {
   const out = newArray([...batch, m, n], dtype);
   const A = broadcastTo(a2, [...batch, m, ka]), B = broadcastTo(b2, [...batch, kb, n]);
   const nb = shapeProd(batch);
+  // Matrix-matrix stacks go to BLAS dgemm in NumPy (FMA); anything with a vector does not.
+  const fused = dtype === 'float64' && a.ndim >= 2 && b.ndim >= 2;
   const idx = new Array<number>(batch.length).fill(0);
   for (let t = 0; t < nb; t++) {
     let ao = A.offset, bo = B.offset;
     for (let d = 0; d < batch.length; d++) (ao += idx[d] * A.strides[d]), (bo += idx[d] * B.strides[d]);
     const nd = batch.length;
-    gemm(m, n, ka, A.data, ao, A.strides[nd], A.strides[nd + 1], B.data, bo, B.strides[nd], B.strides[nd + 1], out.data, t * m * n);
+    gemm(m, n, ka, A.data, ao, A.strides[nd], A.strides[nd + 1], B.data, bo, B.strides[nd], B.strides[nd + 1], out.data, t * m * n, fused);
     for (let d = batch.length - 1; d >= 0; d--) {
       if (++idx[d] < batch[d]) break;
       idx[d] = 0;
@@ -123,11 +126,31 @@ function squareCheck(a: NDArray): number {
   return r;
 }
 
-/** In-place LU with partial pivoting of an n×n row-major matrix; returns pivots and swap parity. */
+/**
+ * In-place LU with partial pivoting of an n×n row-major matrix, left-looking like OpenBLAS's getf2
+ * (column j is updated by dot products with the finished columns, then scaled by 1/pivot). This order
+ * reproduces NumPy's inv/solve bits for small matrices (checked against NumPy 2.4 + OpenBLAS).
+ */
 function lu(M: Float64Array, n: number): { piv: Int32Array; sign: number; singular: boolean } {
   const piv = new Int32Array(n);
   let sign = 1, singular = false;
   for (let j = 0; j < n; j++) {
+    for (let i = 0; i < j; i++)
+      if (piv[i] !== i) {
+        const t = M[i * n + j];
+        M[i * n + j] = M[piv[i] * n + j];
+        M[piv[i] * n + j] = t;
+      }
+    for (let i = 1; i < j; i++) {
+      let d = 0;
+      for (let k = 0; k < i; k++) d += M[i * n + k] * M[k * n + j];
+      M[i * n + j] -= d;
+    }
+    for (let i = j; i < n; i++) {
+      let d = 0;
+      for (let k = 0; k < j; k++) d += M[i * n + k] * M[k * n + j];
+      M[i * n + j] -= d;
+    }
     let p = j, best = Math.abs(M[j * n + j]);
     for (let i = j + 1; i < n; i++) {
       const v = Math.abs(M[i * n + j]);
@@ -136,7 +159,7 @@ function lu(M: Float64Array, n: number): { piv: Int32Array; sign: number; singul
     piv[j] = p;
     if (p !== j) {
       sign = -sign;
-      for (let c = 0; c < n; c++) {
+      for (let c = 0; c <= j; c++) {
         const t = M[j * n + c];
         M[j * n + c] = M[p * n + c];
         M[p * n + c] = t;
@@ -149,11 +172,8 @@ function lu(M: Float64Array, n: number): { piv: Int32Array; sign: number; singul
     }
     const r = 1 / d;
     for (let i = j + 1; i < n; i++) M[i * n + j] *= r;
-    for (let i = j + 1; i < n; i++) {
-      const l = M[i * n + j];
-      if (l !== 0) for (let c = j + 1; c < n; c++) M[i * n + c] -= l * M[j * n + c];
-    }
   }
+  // Columns right of each pivot were swapped lazily; finish the swaps for the stored U.
   return { piv, sign, singular };
 }
 
@@ -182,7 +202,10 @@ function fill0d(v: number): NDArray {
   return r;
 }
 
-/** Solves A X = B for X (B is n×r, row-major), by LU; raises LinAlgError('Singular matrix'). */
+/**
+ * Solves A X = B (B is n×r, row-major) by LU, column by column in axpy order like OpenBLAS's trsv/trsm:
+ * one right-hand side divides by the diagonal (trsv), several multiply by its reciprocal (trsm).
+ */
 function luSolve(A: NDArray, B: Float64Array, n: number, r: number): Float64Array {
   const M = copy(A, 'float64').data;
   const { piv, singular } = lu(M, n);
@@ -195,18 +218,17 @@ function luSolve(A: NDArray, B: Float64Array, n: number, r: number): Float64Arra
         X[j * r + c] = X[piv[j] * r + c];
         X[piv[j] * r + c] = t;
       }
-  for (let i = 0; i < n; i++)
-    for (let k = 0; k < i; k++) {
-      const l = M[i * n + k];
-      if (l !== 0) for (let c = 0; c < r; c++) X[i * r + c] -= l * X[k * r + c];
+  const recip = r > 1;
+  for (let c = 0; c < r; c++) {
+    for (let k = 0; k < n; k++) {
+      const xk = X[k * r + c];
+      for (let i = k + 1; i < n; i++) X[i * r + c] -= M[i * n + k] * xk;
     }
-  for (let i = n - 1; i >= 0; i--) {
-    for (let k = i + 1; k < n; k++) {
-      const u = M[i * n + k];
-      if (u !== 0) for (let c = 0; c < r; c++) X[i * r + c] -= u * X[k * r + c];
+    for (let k = n - 1; k >= 0; k--) {
+      const d = M[k * n + k];
+      const xk = (X[k * r + c] = recip ? X[k * r + c] * (1 / d) : X[k * r + c] / d);
+      for (let i = 0; i < k; i++) X[i * r + c] -= M[i * n + k] * xk;
     }
-    const d = M[i * n + i];
-    for (let c = 0; c < r; c++) X[i * r + c] /= d;
   }
   return X;
 }
