@@ -18,8 +18,8 @@ export function gemm(
   fused = false,
 ): void {
   if (m === 0 || n === 0 || k === 0) return;
-  if (fused && m * n * k <= FUSED_MAX) return naiveFused(m, n, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff);
-  if (m * n * k <= 32 * 32 * 32 || n < 4 || m < 4) return naive(m, n, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff);
+  const useFma = fused && m * n * k <= FUSED_MAX;
+  if (useFma || m * n * k <= 32 * 32 * 32 || n < 4 || m < 4) return naive(m, n, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff, useFma);
   const np4 = (n + 3) >> 2;
   const Bp = new Float64Array(np4 * 4 * Math.min(KC, k));
   const Ap = new Float64Array(((Math.min(MC, m) + 3) >> 2) * 4 * Math.min(KC, k));
@@ -96,7 +96,17 @@ function naive(
   A: Float64Array, aOff: number, aRs: number, aCs: number,
   B: Float64Array, bOff: number, bRs: number, bCs: number,
   C: Float64Array, cOff: number,
+  useFma: boolean,
 ): void {
+  if (useFma) {
+    for (let i = 0; i < m; i++)
+      for (let j = 0; j < n; j++) {
+        let acc = C[cOff + i * n + j];
+        for (let p = 0; p < k; p++) acc = fma(A[aOff + i * aRs + p * aCs], B[bOff + p * bRs + j * bCs], acc);
+        C[cOff + i * n + j] = acc;
+      }
+    return;
+  }
   for (let i = 0; i < m; i++) {
     const crow = cOff + i * n;
     for (let p = 0; p < k; p++) {
@@ -125,18 +135,4 @@ export function fma(a: number, b: number, c: number): number {
   const bb = s - p;
   const err = p - (s - bb) + (c - bb);
   return s + (err + e);
-}
-
-function naiveFused(
-  m: number, n: number, k: number,
-  A: Float64Array, aOff: number, aRs: number, aCs: number,
-  B: Float64Array, bOff: number, bRs: number, bCs: number,
-  C: Float64Array, cOff: number,
-): void {
-  for (let i = 0; i < m; i++)
-    for (let j = 0; j < n; j++) {
-      let acc = C[cOff + i * n + j];
-      for (let p = 0; p < k; p++) acc = fma(A[aOff + i * aRs + p * aCs], B[bOff + p * bRs + j * bCs], acc);
-      C[cOff + i * n + j] = acc;
-    }
 }
