@@ -6,15 +6,20 @@ import { Session } from '../python/session';
 import { sandboxModules } from './index';
 import type { EngineOptions, EngineOutcome, EngineSession, PythonError } from './protocol';
 
-/** The innermost `File "<filename>", line N` of a traceback (CPython prints outermost first). */
-export function errorLine(traceback: string, filename: string): number | undefined {
-  let line: number | undefined;
+/**
+ * Lines of a traceback's frames in `filename`, outermost first (CPython's order), of the last exception
+ * when several are chained.
+ */
+export function frameLines(traceback: string, filename: string): number[] {
+  let lines: number[] = [];
   const prefix = `  File "${filename}", line `;
   for (const l of traceback.split('\n')) {
-    if (l.startsWith(prefix)) line = parseInt(l.slice(prefix.length), 10);
-    else if (l.startsWith('Traceback (most recent call last):')) line = undefined; // a chained exception starts over
+    if (l.startsWith(prefix)) {
+      const n = parseInt(l.slice(prefix.length), 10);
+      if (Number.isFinite(n)) lines.push(n);
+    } else if (l.startsWith('Traceback (most recent call last):')) lines = []; // a chained exception starts over
   }
-  return line !== undefined && Number.isFinite(line) ? line : undefined;
+  return lines;
 }
 
 /** The traceback's last line: the exception as CPython names it (`numpy.linalg.LinAlgError: …`). */
@@ -38,11 +43,17 @@ export function createEngineSession(options: EngineOptions): EngineSession {
         const summary = `SystemExit: ${r.exitCode ?? 1}`;
         return { ok: false, error: { type: 'SystemExit', summary, traceback: '' } };
       }
+      // The diagnostic goes on the innermost line of this block (the call that failed); when the exception
+      // was raised deeper, in a function another block defined, that line is reported too.
+      const frames = frameLines(r.error.traceback, filename);
+      const last = lineOffset + source.split('\n').length;
+      const inBlock = frames.filter((n) => n > lineOffset && n <= last);
       const error: PythonError = {
         type: r.error.type,
         summary: summaryOf(r.error.traceback, r.error.type),
         traceback: r.error.traceback,
-        line: errorLine(r.error.traceback, filename),
+        line: inBlock[inBlock.length - 1],
+        raisedAt: frames[frames.length - 1],
         timeLimit: r.error.type === 'KeyboardInterrupt' && r.error.message === 'time limit exceeded',
       };
       return { ok: false, error };

@@ -89,8 +89,10 @@ export interface PythonError {
   readonly summary: string;
   /** The whole traceback as CPython prints it, ending with a newline. */
   readonly traceback: string;
-  /** One-based line in `filename` of the innermost frame that belongs to the run's file, if any. */
+  /** One-based line in `filename` of the innermost frame inside the run's source, if any. */
   readonly line?: number;
+  /** One-based line in `filename` of the innermost frame in that file (may be in another block). */
+  readonly raisedAt?: number;
   /** One-based column (SyntaxError carets). */
   readonly column?: number;
   /** Set when the engine's own deadline (the backstop of the host's timer) raised the KeyboardInterrupt. */

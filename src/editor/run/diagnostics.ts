@@ -31,6 +31,12 @@ export function publishDiagnostics(hub: DiagnosticsHub, doc: vscode.TextDocument
     const d = new vscode.Diagnostic(range, message, r.status === 'timeout' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Error);
     d.source = 'pizarra';
     d.code = r.error?.type ?? r.status;
+    const raised = r.error?.raisedAt;
+    if (raised !== undefined && raised !== r.error?.line && raised - 1 < doc.lineCount) {
+      // Raised in a function defined elsewhere in the article (line as of the run).
+      const at = doc.lineAt(raised - 1);
+      d.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(doc.uri, at.range), vscode.l10n.t('raised here'))];
+    }
     out.push(d);
   }
   hub.set(doc.uri, PRODUCER, out);
