@@ -120,7 +120,7 @@ export class SamplePoint {
 /** Numbers as evidence: at most 3 significant decimals, a true minus sign. */
 export function fmt(x: number): string {
   if (!Number.isFinite(x)) return Number.isNaN(x) ? 'NaN' : x > 0 ? '∞' : '−∞';
-  const r = Math.abs(x) >= 100 ? x.toFixed(1) : Number(x.toPrecision(3)).toString();
+  const r = Number.isInteger(x) && Math.abs(x) < 1e15 ? String(x) : Math.abs(x) >= 100 ? x.toFixed(1) : Number(x.toPrecision(3)).toString();
   return r.replace(/^-/, '−');
 }
 

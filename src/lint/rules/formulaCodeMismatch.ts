@@ -103,7 +103,7 @@ function factsOf(tree: Expr | undefined, tex: string): OneFormula {
   if (!tree) return out;
   for (const q of initQuantities(tree, tex)) {
     const r = initVariance(tex, q);
-    if (r && r.constant) out.inits.push({ c: r.c, fans: r.fans.names.length });
+    if (r && r.constant) out.inits.push({ c: r.c, fans: r.fans.exprs.length });
   }
   for (const stmt of statements(tree)) {
     if (stmt.kind !== 'relation' || !stmt.ops.every((o) => EQUALITIES.has(o.text))) continue;

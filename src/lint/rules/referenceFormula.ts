@@ -169,20 +169,21 @@ function checkInit(tex: string, q: InitQuantity, report: (f: Finding) => void): 
   const reading = initVariance(tex, q);
   if (!reading) return;
   const { fans, c, constant, points, value, variance } = reading;
-  const refs = fans.names.length === 2 ? [GLOROT] : FAN_IN_REFERENCES;
+  const two = fans.exprs.length === 2;
+  const refs = two ? [GLOROT] : FAN_IN_REFERENCES;
   if (constant && refs.some((r) => Math.abs(c - r) < 1e-6)) return;
-  const F = fans.names.length === 2 ? `${fans.texts[0]}+${fans.texts[1]}` : fans.texts[0];
-  const refConst = fans.names.length === 2 ? GLOROT : 2;
+  const F = two ? `${fans.texts[0]}+${fans.texts[1]}` : fans.texts[0];
+  const refConst = two ? GLOROT : 2;
   const refTex =
     kind === 'uniform' ? `\\sqrt{\\frac{${3 * refConst}}{${F}}}` : kind === 'std' ? `\\sqrt{\\frac{${refConst}}{${F}}}` : `\\frac{${refConst}}{${F}}`;
   const p = points[0];
-  const at = fans.names.map((n) => `${prettyName(n)} = ${p.value(n, [])}`).join(', ');
+  const at = fans.exprs.map((x, i) => `${fans.texts[i]} = ${fmt(evaluate(x, p))}`).join(', ');
   const what = kindText(kind);
-  const family = fans.names.length === 2
+  const family = two
     ? t(`Glorot/Xavier's ${what.en} is \`${refTex}\``, `${cap(what.es)} de Glorot/Xavier es \`${refTex}\``)
     : t(`He's ${what.en} is \`${refTex}\` (LeCun's has ${kind === 'uniform' ? 3 : 1} in place of ${kind === 'uniform' ? 6 : 2})`, `${cap(what.es)} de He es \`${refTex}\` (la de LeCun lleva ${kind === 'uniform' ? 3 : 1} en lugar de ${kind === 'uniform' ? 6 : 2})`);
-  const fanText = fans.names.map(prettyName).join(' + ');
-  const implied = constant ? `${fmtConst(c)}/${fans.names.length === 2 ? `(${fanText})` : fanText}` : `${fmt(evaluate(variance, p))}`;
+  const fanText = fans.texts.join(' + ');
+  const implied = constant ? `${fmtConst(c)}/${two ? `(${fanText})` : fanText}` : `${fmt(evaluate(variance, p))}`;
   const edits = [{ start: e.span.start, end: e.span.end, newText: refTex }];
   if (q.mirror) edits.unshift({ start: q.mirror.span.start, end: q.mirror.span.end, newText: refTex });
   report({

@@ -163,21 +163,29 @@ function lhsKind(lhs: Expr): InitKind | undefined {
   return undefined;
 }
 
-/** Layer widths in an expression: `n_{in}`, `n_{\text{out}}`, `\text{fan}_{\text{in}}`, or a bare `n`. */
-export function fanReading(e: Expr, tex: string): { names: string[]; texts: string[] } | undefined {
+/**
+ * Layer widths in an expression: `n_{in}`, `n_{\text{out}}`, `\text{fan}_{\text{in}}`, a bare `n`, or
+ * Glorot & Bengio's own `n_j` and `n_{j+1}` (then `names` holds n and `exprs` the two indexed widths).
+ */
+export function fanReading(e: Expr, tex: string): { names: string[]; texts: string[]; exprs: N.NumExpr[] } | undefined {
   const names: string[] = [];
   const texts: string[] = [];
+  const exprs: N.NumExpr[] = [];
+  const keys: string[] = [];
   walk(e, (n) => {
     if (n.kind !== 'script' && n.kind !== 'symbol') return;
     const num = toNum(n, tex);
-    if (num.k !== 'var' || num.idx.length > 0 || !isFanName(num.name)) return;
-    if (!names.includes(num.name)) {
-      names.push(num.name);
+    if (num.k !== 'var' || !isFanName(num.name) || (num.idx.length > 0 && num.name !== 'n')) return;
+    const key = N.show(num);
+    if (!keys.includes(key)) {
+      keys.push(key);
+      exprs.push(num);
       texts.push(tex.slice(n.span.start, n.span.end));
+      if (!names.includes(num.name)) names.push(num.name);
     }
     return false;
   });
-  return names.length === 1 || names.length === 2 ? { names, texts } : undefined;
+  return exprs.length === 1 || exprs.length === 2 ? { names, texts, exprs } : undefined;
 }
 
 function isFanName(name: string): boolean {
@@ -185,7 +193,7 @@ function isFanName(name: string): boolean {
 }
 
 export interface InitReading {
-  readonly fans: { names: string[]; texts: string[] };
+  readonly fans: { names: string[]; texts: string[]; exprs: N.NumExpr[] };
   /** Weight variance × fan (× (n_in + n_out) for two fans), at the first sample. */
   readonly c: number;
   /** True when variance × fan is the same at every sample, i.e. the quantity has the form √(C/fan). */
@@ -201,12 +209,15 @@ export function initVariance(tex: string, q: InitQuantity): InitReading | undefi
   if (N.hasUnknown(value)) return undefined;
   const fans = fanReading(q.expr, tex);
   // Only numbers and layer widths: `\sqrt{\frac{1}{N}\sum_i (x_i-\mu)^2}` is a standard deviation, not an init.
-  if (!fans || [...N.freeVars(value)].some((v) => !fans.names.includes(v))) return undefined;
+  if (!fans) return undefined;
+  // The indices of `n_j`, `n_{j+1}` are layer numbers: integers too.
+  const allowed = new Set([...fans.names, ...fans.exprs.flatMap((x) => [...N.freeVars(x)])]);
+  if ([...N.freeVars(value)].some((v) => !allowed.has(v))) return undefined;
   const roles = mlRoles([value]);
-  for (const f of fans.names) roles.set(f, 'integer');
+  for (const f of allowed) roles.set(f, 'integer');
   // A uniform U(−a, a) has variance a²/3.
   const variance = q.kind === 'uniform' ? N.div(N.pow(value, N.num(2)), N.num(3)) : q.kind === 'std' ? N.pow(value, N.num(2)) : value;
-  const product = N.mul(variance, N.add(...fans.names.map((n) => N.v(n))));
+  const product = N.mul(variance, N.add(...fans.exprs));
   const points = samplePoints({ roles }, 4);
   const cs = points.map((p) => evaluate(product, p));
   if (cs.some((c) => !Number.isFinite(c))) return undefined;
