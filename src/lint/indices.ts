@@ -172,8 +172,13 @@ export function renameInSpan(tex: string, span: { start: number; end: number }, 
   return out + tex.slice(at, span.end);
 }
 
-/** Top-level parts of a formula: list items, and the whole formula otherwise. */
+/**
+ * Top-level parts of a formula: list items, and the whole formula otherwise. A numbered formula
+ * (`\label`, `\tag`) reaches us as KaTeX's `tag` node, which the tree adapter keeps as a flat `other`
+ * node; until the adapter parses its body there is no statement to reason about, so none is returned.
+ */
 export function statements(e: Expr): Expr[] {
+  if (e.kind === 'other' && e.type === 'tag') return [];
   return e.kind === 'list' ? [...e.items] : [e];
 }
 
