@@ -65,21 +65,31 @@ export class Linter {
     const lang: Lang = options.lang ?? 'en';
     const suppressions = readSuppressions(model);
     const active = this.rules.filter((r) => this.severityOf(r, options) !== 'off' && !isSuppressed(suppressions, r.id, []));
-    const { formulas, labels } = this.formulas(model, options);
+    const { formulas, labels, entries } = this.prepare(model, options);
     const out: LintDiagnostic[] = [];
     const emit = (rule: string, severity: Severity, formula: number, f: Finding, span: MathSpan | undefined) => {
       const range = toRange(model, span, f.start, f.end);
       const lines = [range.start.line, ...(span ? [span.range.start.line] : [])];
       if (isSuppressed(suppressions, rule, lines)) return;
-      const fixes = (f.fixes ?? []).map((fx) => ({
-        title: fx.title[lang],
-        edits: fx.edits.map((e) => toEdit(model, e, span)),
-      }));
-      out.push({ rule, severity, range, message: f.message[lang], fixes, formula });
+      // Fixes are mapped to document ranges only when asked for (code actions, tests): the CLI and most
+      // keystrokes never need them, and an article-wide fix can hold an edit per use of a symbol.
+      let fixes: LintFix[] | undefined;
+      const raw = f.fixes ?? [];
+      out.push({
+        rule,
+        severity,
+        range,
+        message: f.message[lang],
+        formula,
+        get fixes() {
+          return (fixes ??= raw.map((fx) => ({ title: fx.title[lang], edits: fx.edits.map((e) => toEdit(model, e, span)) })));
+        },
+      });
     };
 
-    for (const { span, ctx } of formulas) {
-      const entry = this.cache.get(keyOf(ctx))!;
+    for (let i = 0; i < formulas.length; i++) {
+      const { span, ctx } = formulas[i];
+      const entry = entries[i];
       for (const rule of active) {
         if (!rule.checkFormula) continue;
         let found = entry.findings.get(rule.id);
@@ -133,6 +143,11 @@ export class Linter {
 
   /** The article's formulas with their (cached) contexts, and the label index they were prepared with. */
   formulas(model: DocumentModel, options: LintOptions): { formulas: ArticleFormula[]; labels: LabelIndex } {
+    const { formulas, labels } = this.prepare(model, options);
+    return { formulas, labels };
+  }
+
+  private prepare(model: DocumentModel, options: LintOptions): { formulas: ArticleFormula[]; labels: LabelIndex; entries: Entry[] } {
     const labels = indexLabels(model.math, options.numbering ?? 'none');
     const prepared: PreparedTex[] = model.math.map((m) => prepareTex(labels, m.index, m.tex));
     const base = baseMacros({ ...options.macroSources, frontMatter: model.frontMatter?.data.get('macros') }).env;
@@ -140,11 +155,12 @@ export class Linter {
       prepared.map((p, i) => ({ tex: p.tex, display: model.math[i].display })),
       base,
     ).before;
-    const formulas = model.math.map((span, i) => ({ span, ctx: this.context(span, envs[i], prepared[i]) }));
-    return { formulas, labels };
+    const entries = model.math.map((span, i) => this.entry(span, envs[i], prepared[i]));
+    const formulas = model.math.map((span, i) => ({ span, ctx: entries[i].ctx }));
+    return { formulas, labels, entries };
   }
 
-  private context(span: MathSpan, env: MacroEnv, prepared: PreparedTex): FormulaContext {
+  private entry(span: MathSpan, env: MacroEnv, prepared: PreparedTex): Entry {
     const key = cacheKey(span.tex, span.display, env, prepared);
     let entry = this.cache.get(key);
     if (entry) {
@@ -153,17 +169,13 @@ export class Linter {
     } else {
       this.misses++;
       const ctx = createFormulaContext(span.tex, span.display, env, prepared.tex === span.tex ? undefined : prepared);
-      keys.set(ctx, key);
       entry = { ctx, findings: new Map() };
     }
     this.cache.set(key, entry);
     while (this.cache.size > CACHE_CAPACITY) this.cache.delete(this.cache.keys().next().value!);
-    return entry.ctx;
+    return entry;
   }
 }
-
-const keys = new WeakMap<FormulaContext, string>();
-const keyOf = (ctx: FormulaContext) => keys.get(ctx)!;
 
 function cacheKey(tex: string, display: boolean, env: MacroEnv, prepared: PreparedTex): string {
   return `${display ? 'D' : 'I'}\u0000${env.signature}\u0000${prepared.tex === tex ? '' : prepared.tex}\u0000${tex}`;

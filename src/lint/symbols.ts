@@ -149,17 +149,30 @@ export class SymbolTable {
     this.index = undefined;
   }
 
+  private styled = new Map<SymbolStyle, Set<string>>();
+
   private byName(): Map<string, SymbolUse[]> {
     if (this.index) return this.index;
     const index = new Map<string, SymbolUse[]>();
+    const styled = new Map<SymbolStyle, Set<string>>();
     for (const part of this.parts) {
       for (const u of part) {
         const list = index.get(u.name);
         if (list) list.push(u);
         else index.set(u.name, [u]);
+        let names = styled.get(u.style);
+        if (!names) styled.set(u.style, (names = new Set()));
+        names.add(u.name);
       }
     }
+    this.styled = styled;
     return (this.index = index);
+  }
+
+  /** Names used at least once in `style` (e.g. every letter the article sets in bold). */
+  namesWithStyle(style: SymbolStyle): ReadonlySet<string> {
+    this.byName();
+    return this.styled.get(style) ?? new Set();
   }
 
   names(): IterableIterator<string> {

@@ -29,10 +29,10 @@ export const boldConsistency: Rule = {
   checkArticle(ctx, report) {
     const flagged: Array<{ use: SymbolUse; toBold: boolean; boldCommand: string; bold: number; plain: number }> = [];
     const boldMajority = new Map<string, { command: string; bold: number; plain: number }>();
-    for (const name of ctx.symbols.names()) {
+    // Only letters set in bold somewhere can be inconsistent.
+    for (const name of ctx.symbols.namesWithStyle('bold')) {
       const all = ctx.symbols.uses(name);
-      // Most letters are never bold: skip them before any filtering.
-      if (!all.some((u) => u.style === 'bold') || !/^(\\[a-zA-Z]+|[A-Za-z])$/.test(name)) continue;
+      if (!/^(\\[a-zA-Z]+|[A-Za-z])$/.test(name)) continue;
       const uses = all.filter(whole);
       const bold = uses.filter((u) => u.style === 'bold');
       const plain = uses.filter((u) => u.style === 'italic');
