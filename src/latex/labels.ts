@@ -127,12 +127,16 @@ interface Scan {
 
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
+/** Most formulas mention none of the commands `scan` looks for; a native regex test skips them cheaply. */
+const RELEVANT = /\\(?:label|eqref|ref|tag|notag|nonumber|begin)(?![A-Za-z])/;
+
 /** One pass over a formula's TeX, skipping comments and escaped characters. Never throws. */
 function scan(tex: string): Scan {
   const top = newUnit(0, tex.length);
   const rows: Unit[] = [];
   const refs: Scan['refs'] = [];
   const edits: TexEdit[] = [];
+  if (!RELEVANT.test(tex)) return { top, rows, refs, edits };
   const envs: Array<{ name: string; depth: number; numbered: boolean }> = [];
   let depth = 0;
   let row: Unit | undefined;

@@ -4,9 +4,26 @@
 
 import type { MacroEnv } from './macros';
 
+/**
+ * Short stand-ins for macro tables: a table's signature can run to kilobytes, and hashing it again for
+ * every formula of every keystroke showed up in profiles. Ids are never reused, so forgetting the
+ * interning table (when it grows past its bound) only costs cache misses, never a wrong hit.
+ */
+const envIds = new Map<string, number>();
+let nextEnvId = 0;
+
+function envId(env: MacroEnv): number {
+  let id = envIds.get(env.signature);
+  if (id === undefined) {
+    if (envIds.size >= 10_000) envIds.clear();
+    envIds.set(env.signature, (id = nextEnvId++));
+  }
+  return id;
+}
+
 /** The cache key of one formula: everything that can change KaTeX's output. */
 export function formulaKey(tex: string, display: boolean, env: MacroEnv): string {
-  return `${display ? 'D' : 'I'}\u0000${env.signature}\u0000${tex}`;
+  return `${display ? 'D' : 'I'}${envId(env)}\u0000${tex}`;
 }
 
 export interface LruLimits {

@@ -14,13 +14,21 @@ export interface FrontMatterMeta {
   readonly data: ReadonlyMap<string, unknown>;
 }
 
+/** The last front matter parsed: it rarely changes between keystrokes, and YAML parsing is not free. */
+let last: { text: string; result: ReturnType<typeof parseFrontMatter> } | undefined;
+
+function parseCached(text: string): ReturnType<typeof parseFrontMatter> {
+  if (last?.text !== text) last = { text, result: parseFrontMatter(new LineIndex(text)) };
+  return last.result;
+}
+
 /** Block rule: the YAML block at the very top of the document, as `parseFrontMatter` defines it. */
 export function frontMatterRule(state: MarkdownIt.StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
   if (startLine !== 0 || state.blkIndent !== 0 || !state.src.startsWith('---')) return false;
   // Index only up to the closing fence: this runs on every keystroke of a long article.
   const close = /\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(state.src.slice(3));
   if (!close) return false;
-  const { frontMatter } = parseFrontMatter(new LineIndex(state.src.slice(0, 3 + close.index + close[0].length)));
+  const { frontMatter } = parseCached(state.src.slice(0, 3 + close.index + close[0].length));
   if (!frontMatter) return false;
   if (silent) return true;
   const last = frontMatter.range.end.line;
