@@ -4,7 +4,7 @@
 
 import { crlog } from './crlog';
 import { arange, toShape, type ShapeArg } from './create';
-import { valueError } from './errors';
+import { TensorError, valueError } from './errors';
 import { MT19937 } from './mt19937';
 import { copy, forEachOffset, newArray, NDArray } from './ndarray';
 import { scalarToArray } from './operand';
@@ -31,7 +31,9 @@ export class RandomState {
       return;
     }
     const check = (v: number) => {
-      if (!Number.isInteger(v) || v < 0 || v > 2 ** 32 - 1) throw valueError('Seed must be between 0 and 2**32 - 1');
+      if (!Number.isInteger(v))
+        throw new TensorError('TypeError', "Cannot cast scalar from dtype('float64') to dtype('int64') according to the rule 'safe'");
+      if (v < 0 || v > 2 ** 32 - 1) throw valueError('Seed must be between 0 and 2**32 - 1');
     };
     if (typeof s === 'number') {
       check(s);

@@ -63,6 +63,12 @@ export function sum(a: NDArray, axis?: AxisArg, keepdims = false): NDArray {
     });
   } else {
     // Row-by-row accumulation: out = ((0 + r0) + r1) + ...
+    if (a.ndim === 2 && plan.reduced.length === 1 && plan.reduced[0] === 0 && strides[1] === 1) {
+      const [rows, cols] = a.shape, O = out.data;
+      for (let i = 0, o = offset; i < rows; i++, o += strides[0]) for (let j = 0; j < cols; j++) O[j] += D[o + j];
+      if (out.dtype === 'float64') reduceWarnings(a, out);
+      return finish(out, plan, keepdims);
+    }
     const order = plan.reduced.slice().sort((x, y) => strides[y] - strides[x]);
     const keptView = (o: number) => new NDArray(D, plan.outShape, plan.kept.map((d) => strides[d]), o, a.dtype);
     forEachReduced(src, order, src.offset, (o) => binaryInto(out, keptView(o), out, (x, y) => x + y, 'add'));
@@ -110,6 +116,7 @@ function simpleReduce(a: NDArray, axis: AxisArg, keepdims: boolean, dtype: DType
     });
     out.data[k] = r;
   });
+  if (name === 'multiply' && dtype === 'float64') reduceWarnings(a, out);
   return finish(out, plan, keepdims);
 }
 

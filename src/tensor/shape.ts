@@ -76,8 +76,8 @@ export const flatten = (a: NDArray) => copy(reshape(a, [a.size]));
 /** `np.transpose(a, axes)`; without axes reverses them (`.T`). */
 export function transpose(a: NDArray, axes?: readonly number[]): NDArray {
   const nd = a.ndim;
+  if (axes && axes.length !== nd) throw valueError("axes don't match array");
   const perm = axes ? axes.map((ax) => normAxis(ax, nd)) : [...Array(nd).keys()].reverse();
-  if (perm.length !== nd) throw valueError("axes don't match array");
   if (new Set(perm).size !== nd) throw valueError('repeated axis in transpose');
   return view(a, perm.map((p) => a.shape[p]), perm.map((p) => a.strides[p]), a.offset);
 }
