@@ -84,6 +84,9 @@ export function exportHtml(markdown: string, options: ExportOptions): ExportResu
     lang ? `<html lang="${escapeHtml(lang)}">` : '<html>',
     '<head>',
     '<meta charset="utf-8">',
+    // Markdown allows raw HTML: an exported article from someone else must not run their scripts when
+    // opened (VS Code's preview blocks them with its own CSP; the export has no scripts of its own).
+    `<meta http-equiv="Content-Security-Policy" content="script-src 'none'; object-src 'none'; base-uri 'none'">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="generator" content="Pizarra">',
     `<title>${escapeHtml(title)}</title>`,

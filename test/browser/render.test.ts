@@ -133,6 +133,7 @@ describe('exported articles in headless Chromium', function () {
     const result = exportHtml(markdown, { assets: loadExportAssets(path.join(root, 'media')) });
     // As in the webview: a <base> pointing at the document's folder, and our preview script.
     const html = result.html
+      .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '') // the webview has its own CSP
       .replace('<head>', '<head>\n<base href="https://file+.vscode-resource.vscode-cdn.net/some/folder/">')
       .replace('</body>', `<script>${readFileSync(script, 'utf8')}</script>\n</body>`);
     const out = path.join(artifacts, 'eqref-base-href.html');
@@ -153,6 +154,16 @@ describe('exported articles in headless Chromium', function () {
     });
     assert.ok(state.url.startsWith('file:'), `stayed on the page (${state.url})`);
     assert.ok(state.visible, `the equation is in view after the click: ${JSON.stringify(state)}`);
+    await page.close();
+  });
+
+  it("does not run an article's scripts when the export is opened", async () => {
+    const markdown = 'Hi $x$.\n\n<script>window.pwned = 1</script>\n\n<img src="data:," onerror="window.pwned = 2">\n';
+    const out = path.join(artifacts, 'no-scripts.html');
+    writeFileSync(out, exportHtml(markdown, { assets: loadExportAssets(path.join(root, 'media')) }).html);
+    const page = await open(out);
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.pwned), undefined);
     await page.close();
   });
 });
