@@ -5,8 +5,11 @@
 import type { NumExpr, NumFn } from './evaluateExpr';
 
 /** What a symbol ranges over; chosen by the caller from roles (hats are predictions, y labels, z logits). */
-/** `count` is the index-set size (K, N as Σ bounds); `integer` a layer width or step in [2, 256]. */
-export type SampleRole = 'real' | 'positive' | 'unit' | 'simplex' | 'count' | 'integer';
+/**
+ * `count` is the index-set size (K, N as Σ bounds); `integer` a layer width or step in [2, 256]; `small` a
+ * stabilising ε in [1e-8, 1e-3].
+ */
+export type SampleRole = 'real' | 'positive' | 'unit' | 'simplex' | 'count' | 'integer' | 'small';
 
 export interface SampleOptions {
   readonly seed: number;
@@ -97,6 +100,7 @@ export class SamplePoint {
     }
     const r = mulberry32(hash(`${name}|${idx.join(',')}`, this.opts.seed))();
     if (role === 'integer') return 2 + Math.floor(r * 255);
+    if (role === 'small') return Number((10 ** -(3 + 5 * r)).toPrecision(2));
     if (role === 'positive') return round2(0.2 + 2.8 * r);
     if (role === 'unit') return round2(0.05 + 0.9 * r);
     return round2(-2 + 4 * r);

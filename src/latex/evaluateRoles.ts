@@ -26,7 +26,8 @@ export function prettyName(name: string): string {
 }
 
 const PROBABILITY_LETTERS = new Set(['y', 't', 'p', 'q', '\\pi', 'h']);
-const POSITIVE = new Set(['\\epsilon', '\\varepsilon', '\\eta', '\\lambda', '\\sigma', '\\tau', 'T', '\\alpha', '\\gamma']);
+const SMALL = new Set(['\\epsilon', '\\varepsilon']);
+const POSITIVE = new Set(['\\eta', '\\lambda', '\\sigma', '\\tau', 'T', '\\alpha', '\\gamma']);
 const UNIT = new Set(['\\beta', '\\rho']);
 
 /** The base letter of a variable name: `hat y` → y, `n_in` → n, `\beta` → \beta. */
@@ -57,6 +58,7 @@ export function roleOf(name: string, indexed: boolean): SampleRole {
   if (name.startsWith('call:')) return indexed ? 'simplex' : 'unit';
   if (PROBABILITY_LETTERS.has(letter)) return indexed ? 'simplex' : 'unit';
   if (UNIT.has(letter)) return 'unit';
+  if (SMALL.has(letter)) return 'small';
   if (POSITIVE.has(letter)) return 'positive';
   // Widths with a label (`n_in`, `n_{out}`, `fan_in`) are layer sizes; bare capitals bound sums (K, N).
   if (!indexed && name.includes('_') && (letter === 'n' || letter === 'fan' || letter === 'd' || letter === 'N')) return 'integer';

@@ -19,7 +19,8 @@ export const crossEntropySign: Rule = {
     if (!ctx.tree) return;
     for (const stmt of statements(ctx.tree)) {
       if (stmt.kind !== 'relation' || !stmt.ops.every((o) => EQUALITIES.has(o.text))) continue;
-      if (hasLog(stmt.sides[0])) continue; // `\log p(x) = \sum_i \log p(x_i)`: a log-likelihood may be negative
+      // `\log p(x) = \sum_i \log p(x_i)` and `\ell(\theta) = …` are log-likelihoods, negative by nature.
+      if (hasLog(stmt.sides[0]) || isLogLikelihood(ctx.tex, stmt.sides[0])) continue;
       for (const side of stmt.sides.slice(1)) {
         if (!hasWeightedLog(side)) continue;
         const evidence = alwaysNegative(toNum(side, ctx.tex, { opaqueCalls: true }));
@@ -39,6 +40,14 @@ export const crossEntropySign: Rule = {
     }
   },
 };
+
+/** `\ell`, `\ell(\theta)`: the log-likelihood's name; `\ell(\hat y, y)` (predictions as arguments) is a loss. */
+function isLogLikelihood(tex: string, lhs: Expr): boolean {
+  const callee = lhs.kind === 'apply' ? lhs.fn : lhs;
+  const base = callee.kind === 'script' ? callee.base : callee;
+  if (base.kind !== 'symbol' || base.name !== '\\ell') return false;
+  return lhs.kind !== 'apply' || !/\\(wide)?hat/.test(tex.slice(lhs.arg.span.start, lhs.arg.span.end));
+}
 
 const LOGS = new Set(['\\log', '\\ln', 'log', 'ln']);
 

@@ -22,7 +22,11 @@ export const implicitSum: Rule = {
       stmt.sides.forEach((side, si) => {
         const elsewhere = new Set<string>();
         sideFree.forEach((set, sj) => sj !== si && set.forEach((l) => elsewhere.add(l)));
-        for (const term of termsOf(side)) {
+        const terms = termsOf(side);
+        for (const [ti, term] of terms.entries()) {
+          // `\sum_i -y_i \log \hat y_i`: the tree closes Σ_i at the minus; the term is really its body.
+          const before = terms[ti - 1]?.expr;
+          if (before?.kind === 'bigop' && !before.body) continue;
           // `t` is a time step or the target class (`\alpha_t (1-p_t)^\gamma \log p_t`, the focal loss):
           // texts sum over time explicitly, so a repeated t is never an Einstein contraction.
           const repeated = repeatedIndices(term.expr, ctx.tex).filter((l) => !elsewhere.has(l) && l !== 't');

@@ -4,7 +4,7 @@
 // index to a fresh letter (k, l, m, …) inside that Σ only.
 
 import { fix, t, type Finding, type FormulaContext, type Rule } from '../rule';
-import { analyzeIndices, boundSites, freshLetter, lettersUsed, renameInSpan, statements } from '../indices';
+import { analyzeIndices, boundSites, EQUALITIES, freeIndexLetters, freshLetter, lettersUsed, renameInSpan, statements } from '../indices';
 
 export const indexClash: Rule = {
   id: 'index-clash',
@@ -18,8 +18,15 @@ export const indexClash: Rule = {
     const used = lettersUsed(ctx.tree);
     for (const stmt of statements(ctx.tree)) {
       const a = analyzeIndices(stmt, ctx.tex);
+      // In `\hat y_i = \sum_j W_{ij} x_j + b_j` the free j is stray: index-mismatch reports it (with its fix),
+      // so a clash is only a letter the left side also leaves free, or any letter when there is no left side.
+      const lhs = stmt.kind === 'relation' && stmt.ops.every((o) => EQUALITIES.has(o.text)) ? stmt.sides[0] : undefined;
+      const lhsFree = lhs ? new Set(freeIndexLetters(analyzeIndices(lhs, ctx.tex))) : new Set<string>();
+      const deferred = (letter: string, at: number) => lhsFree.size > 0 && !lhsFree.has(letter) && lhs !== undefined && (at < lhs.span.start || at >= lhs.span.end);
       for (const b of a.binders) {
-        const free = a.occurrences.find((o) => o.letter === b.letter && o.asIndex && o.boundBy === undefined);
+        // A Σ with nothing after it (`\sum_i -y_i …`, read as Σ_i then − y_i) has no scope to clash in.
+        if (!b.body) continue;
+        const free = a.occurrences.find((o) => o.letter === b.letter && o.asIndex && o.boundBy === undefined && !deferred(o.letter, o.node.span.start));
         const shadowed = b.shadows.length > 0;
         if (!free && !shadowed) continue;
         const fresh = freshLetter(used);

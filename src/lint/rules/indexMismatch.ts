@@ -65,6 +65,8 @@ function unusedSumIndex(tex: string, a: IndexAnalysis, report: (f: Finding) => v
   for (const b of a.binders) {
     if (!b.body || b.body.kind === 'number') continue;
     if (a.occurrences.some((o) => o.boundBy === b)) continue;
+    // `\sum_i \sum_i …`: the inner sum shadows this one; index-clash reports the shadowing.
+    if (a.binders.some((inner) => inner.shadows.includes(b))) continue;
     // Only letters still free inside the body could be the intended index.
     const candidates = freeIndexLetters(analyzeIndices(b.body, tex)).filter((l) => l !== b.letter);
     const fixes = [];
