@@ -55,10 +55,13 @@ export function buildTree(
   source: { readonly tex: string; readonly toSource: (o: number) => number } = { tex: parsedTex, toSource: (o) => o },
 ): Expr {
   const raw = locateSpans(parsedTex, nodes);
-  const spans = new Map<KNode, Span>();
-  for (const [n, sp] of raw) {
-    const start = source.toSource(sp.start);
-    spans.set(n, { start, end: Math.max(start, source.toSource(sp.end)) });
+  let spans = raw;
+  if (parsedTex !== source.tex) {
+    spans = new Map<KNode, Span>();
+    for (const [n, sp] of raw) {
+      const start = source.toSource(sp.start);
+      spans.set(n, { start, end: Math.max(start, source.toSource(sp.end)) });
+    }
   }
   return new Builder(source.tex, spans).list(nodes, 'italic', { start: 0, end: source.tex.length });
 }

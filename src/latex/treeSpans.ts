@@ -201,7 +201,8 @@ export function locateSpans(tex: string, nodes: readonly KNode[]): Map<KNode, Sp
       }
     }
     if (end < 0) end = start;
-    if (!own) end = closeOver(n, start, end);
+    // Scripts and operators own no braces of their own (their groups carry locations): skip the scan.
+    if (!own && n.type !== 'supsub' && n.type !== 'op') end = closeOver(n, start, end);
     const span = { start, end: Math.max(start, end) };
     spans.set(n, span);
     return span;
