@@ -22,6 +22,7 @@ import {
 import { builtin, checkKw, exactArgs, kwArg, noKw, toNumber } from './nativeUtil';
 import { intFromString, intFromValue, floatFromValue, roundBuiltin, powBuiltin, divmodBuiltin } from './numConvert';
 import { sortList } from './sorting';
+import { normBig } from './numbers';
 import { superType, makeSuper } from './superObj';
 
 export interface BuiltinHooks {
@@ -424,8 +425,7 @@ export function hashOf(v: any): any {
     const neg = h < 0n;
     let r = (neg ? -h : h) % M;
     if (neg) r = -r;
-    const n = Number(r);
-    return n === -1 ? -2 : n;
+    return r === -1n ? -2 : normBig(r);
   }
   if (typeof h === 'number') {
     if (Number.isNaN(h)) return 0;
@@ -447,9 +447,8 @@ export function hashOf(v: any): any {
     }
     const ee = e >= 0 ? e % 61 : 61 - 1 - ((-1 - e) % 61);
     x = ((x << BigInt(ee)) & M) | (x >> BigInt(61 - ee));
-    let r = Number(x);
-    if (h < 0) r = -r;
-    return r === -1 ? -2 : r;
+    const r = h < 0 ? -x : x;
+    return r === -1n ? -2 : normBig(r);
   }
   if (typeof h === 'string') {
     let x = 0x811c9dc5;

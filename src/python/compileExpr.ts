@@ -3,12 +3,12 @@
 
 import type { Comprehension, Expr, ExprOf, FormattedValue } from './ast';
 import type { Compiler } from './compiler';
-import { pyErr, TypeError } from './errors';
+import { fromHostError, pyErr, TypeError } from './errors';
 import { at, type ErrPos, type Frame, posOf, type X } from './frame';
 import { convert, formatValue } from './format';
 import { hashKey } from './keys';
 import {
-  Ellipsis, EMPTY_TUPLE, PyBytes, PyCell, PyDict, PyFloat, PyFunction, PyInstance, PyList, PyMethodDescriptor,
+  Ellipsis, EMPTY_TUPLE, PyBaseException, PyBytes, PyCell, PyDict, PyFloat, PyFunction, PyInstance, PyList, PyMethodDescriptor,
   PyObject, PySet, PySlice, PyTuple, typeOf,
 } from './objects';
 import { binop, compare, contains, invert, neg, pos as unaryPos } from './ops';
@@ -279,6 +279,16 @@ export function compileExpr(c: Compiler, e: Expr, sc: Scope): X {
       };
     }
   }
+}
+
+/** CPython 3.11 runs comprehensions in their own frame: add that traceback entry. */
+export function compFrame(e: unknown, f: Frame, name: string, pos: ErrPos | null): unknown {
+  const p = e instanceof PyBaseException ? e : fromHostError(e);
+  const at0 = p.pendingPos;
+  const line = at0 ? at0.line : f.line;
+  p.tb.push({ file: f.code.file, line: line + f.code.lineOffset, name, pos: at0, source: f.code.lines[line - 1] ?? null });
+  p.pendingPos = pos;
+  return p;
 }
 
 function qualPrefix(sc: Scope): string {
@@ -655,9 +665,15 @@ export function comprehension<A>(
     };
   }
   const run = step;
-  if (cellSlots.length === 0) return run;
+  const kind = (node as Expr).type;
+  const name = kind === 'ListComp' ? '<listcomp>' : kind === 'SetComp' ? '<setcomp>' : '<dictcomp>';
+  const cp = posOf(node as Expr);
   return (f, acc) => {
     for (const s of cellSlots) f.l[s] = new PyCell(undefined);
-    run(f, acc);
+    try {
+      run(f, acc);
+    } catch (e) {
+      throw compFrame(e, f, name, cp);
+    }
   };
 }

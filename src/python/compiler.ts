@@ -196,7 +196,8 @@ export class Compiler {
       case 'Subscript': {
         const obj = this.expr(t.value, sc);
         const key = this.expr(t.slice, sc);
-        const p = posOf(t);
+        const p: ErrPos = posOf(t);
+        if (t.line === t.endLine && t.value.endLine === t.line) p.anchors = [t.value.endCol, t.endCol];
         return (f, v) => {
           const o = obj(f);
           const k = key(f);
@@ -350,7 +351,8 @@ export class Compiler {
       case 'Assert': {
         const test = this.cond(s.test, sc);
         const msg = s.msg ? this.expr(s.msg, sc) : null;
-        const p = posOf(s);
+        const simpleTest = s.test.type === 'Name' || s.test.type === 'Const' || s.test.type === 'Attribute';
+        const p = simpleTest ? posOf(s) : posOf(s.test);
         return (f) => {
           f.line = line;
           if (!test(f)) throw at(msg ? pyErrArgs(AssertionError, [msg(f)]) : pyErr(AssertionError), p);
@@ -634,6 +636,7 @@ export class Compiler {
           throw at(e, { ...p, line });
         }
         for (;;) {
+          f.line = line;
           const x = iterNext(iter);
           if (x === undefined) break;
           store(f, x);

@@ -4,7 +4,7 @@
 
 import type { Comprehension, Expr, Stmt, StmtOf } from './ast';
 import { Compiler as CompilerClass, type Compiler } from './compiler';
-import { compileExpr } from './compileExpr';
+import { compFrame, compileExpr } from './compileExpr';
 import { pyErr, TypeError } from './errors';
 import { at, BREAK, type Frame, NORMAL, posOf, record, RETURN } from './frame';
 import { PyBaseException, PyGenerator, PyList } from './objects';
@@ -255,6 +255,13 @@ export function compileGenExp(c: Compiler, e: { elt: Expr; generators: Comprehen
       else yield elt(f);
     }
   }
+  function* framed(f: Frame, src: any): Generator<any, any, any> {
+    try {
+      yield* level(f, 0, src);
+    } catch (err) {
+      throw compFrame(err, f, '<genexpr>', null);
+    }
+  }
   return (f) => {
     const src = first(f);
     try {
@@ -263,7 +270,7 @@ export function compileGenExp(c: Compiler, e: { elt: Expr; generators: Comprehen
       throw at(err, p);
     }
     // The generator shares the enclosing frame (its loop variables use hidden slots).
-    return new PyGenerator(level(f, 0, src), '<genexpr>');
+    return new PyGenerator(framed(f, src), '<genexpr>');
   };
 }
 export type { PyBaseException };

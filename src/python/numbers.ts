@@ -59,13 +59,13 @@ export function intFloorDiv(a: PyInt, b: PyInt): PyInt {
 }
 export function intMod(a: PyInt, b: PyInt): PyInt {
   if (typeof a === 'number' && typeof b === 'number') {
-    if (b === 0) throw pyErr(ZeroDivisionError, 'integer division or modulo by zero');
+    if (b === 0) throw pyErr(ZeroDivisionError, 'integer modulo by zero');
     let r = a % b;
     if (r !== 0 && r < 0 !== b < 0) r += b;
     return r === 0 ? 0 : r;
   }
   const A = big(a), B = big(b);
-  if (B === 0n) throw pyErr(ZeroDivisionError, 'integer division or modulo by zero');
+  if (B === 0n) throw pyErr(ZeroDivisionError, 'integer modulo by zero');
   let r = A % B;
   if (r !== 0n && (r < 0n) !== (B < 0n)) r += B;
   return normBig(r);

@@ -55,12 +55,12 @@ class Parser {
     }
     return false;
   }
-  error(msg: string, tok: Token = this.t, kind: 'SyntaxError' | 'IndentationError' = 'SyntaxError'): PySyntaxError {
+  error(msg: string, tok: Token = this.t, kind: 'SyntaxError' | 'IndentationError' = 'SyntaxError', endCol?: number): PySyntaxError {
     const line = tok.line + this.lineBase;
     const text = this.lines[tok.line - 1] ?? '';
     let col = tok.col + (tok.line === 1 ? this.colBase : 0);
     if (tok.kind === 'newline' || tok.kind === 'end') col = Math.min(col, text.length);
-    return new PySyntaxError(kind, msg, line, col, text);
+    return new PySyntaxError(kind, msg, line, col, text, endCol);
   }
   private invalid(tok: Token = this.t): PySyntaxError {
     if (tok.kind === 'indent') return this.error('unexpected indent', tok, 'IndentationError');
@@ -415,7 +415,9 @@ class Parser {
     if (this.t.kind !== 'newline' && !this.isOp(';')) {
       if (this.t.kind === 'name' || this.t.kind === 'number' || this.t.kind === 'string') {
         if (first.type === 'Name' && first.id === 'print' && this.t.kind !== 'name') {
-          throw this.error(`Missing parentheses in call to 'print'. Did you mean print(...)?`, { ...start });
+          let j = this.i;
+          while (this.toks[j].kind !== 'newline' && this.toks[j].kind !== 'end') j++;
+          throw this.error(`Missing parentheses in call to 'print'. Did you mean print(...)?`, { ...start }, 'SyntaxError', this.toks[j - 1].endCol);
         }
       }
       throw this.invalid();
@@ -430,7 +432,7 @@ class Parser {
   private checkTarget(e: Expr, aug: boolean): void {
     const bad = (what: string) => {
       const tok = { kind: 'op', value: '', line: e.line, col: e.col, endLine: e.endLine, endCol: e.endCol } as Token;
-      return this.error(aug ? `'${what}' is an illegal expression for augmented assignment` : `cannot assign to ${what}${what === 'function call' || what === 'literal' || what === 'expression' ? " here. Maybe you meant '==' instead of '='?" : ''}`, tok);
+      return this.error(aug ? `'${what}' is an illegal expression for augmented assignment` : `cannot assign to ${what}${what === 'function call' || what === 'literal' || what === 'expression' ? " here. Maybe you meant '==' instead of '='?" : ''}`, tok, 'SyntaxError', e.line === e.endLine ? e.endCol : undefined);
     };
     switch (e.type) {
       case 'Name':

@@ -10,6 +10,7 @@ import {
 } from './objects';
 import { objectId } from './keys';
 import { callDescr } from './runtime';
+import { cpythonIntSetOrder } from './setOrder';
 
 const active = new Set<object>();
 
@@ -91,10 +92,15 @@ function containerRepr(v: PyList | PyTuple | PyDict | PySet): string {
     const body = '{' + parts.join(', ') + '}';
     if (v.defaultFactory !== undefined) return `defaultdict(${repr(v.defaultFactory)}, ${body})`;
     if (v.cls.name === 'Counter') return parts.length ? `Counter(${body})` : 'Counter()';
-    if (v.cls.name === 'OrderedDict') return parts.length ? `OrderedDict(${body.replace(/^\{|\}$/g, '')})` : 'OrderedDict()';
+    if (v.cls.name === 'OrderedDict') {
+      const items: string[] = [];
+      for (const [k, val] of v.vals) items.push(`(${repr(v.origs !== null && v.origs.has(k) ? v.origs.get(k) : k)}, ${repr(val)})`);
+      return items.length ? `OrderedDict([${items.join(', ')}])` : 'OrderedDict()';
+    }
     return body;
   }
-  const items = [...v.items.values()].map(repr);
+  const order = cpythonIntSetOrder(v.items.keys(), v.items.size);
+  const items = (order ? order.map((k) => v.items.get(k)) : [...v.items.values()]).map(repr);
   if (v.frozen) return items.length ? 'frozenset({' + items.join(', ') + '})' : 'frozenset()';
   return items.length ? '{' + items.join(', ') + '}' : 'set()';
 }

@@ -14,6 +14,7 @@ import {
 } from './objects';
 import { repr } from './repr';
 import { PySuper } from './superObj';
+import { cpythonIntSetOrder } from './setOrder';
 
 /** Interpreter-wide state for the run in progress (one run at a time per thread). */
 export const rt = {
@@ -162,7 +163,14 @@ export function getAttr(o: any, name: string): any {
     const d = o.dict.get(name);
     if (d !== undefined) return d;
     if (ca !== undefined) return bindClassAttr(ca, o);
-    if (o instanceof PyBaseException && name === 'args') return o.args;
+    if (o instanceof PyBaseException) {
+      if (name === 'args') return o.args;
+      if (name === '__cause__') return o.cause;
+      if (name === '__context__') return o.context;
+      if (name === '__suppress_context__') return o.suppressContext;
+      if (name === '__traceback__') return null;
+    }
+    if (o instanceof PyBaseException && name === 'value' && o.cls.isSubtypeOf(StopIteration)) return o.args.items[0] ?? null;
     if (SPECIAL_ATTRS.has(name)) return special(o, name);
     const ga = cls.lookup('__getattr__');
     if (ga !== undefined) return callDescr(ga, o, [name]);
@@ -350,7 +358,8 @@ export function getIter(v: any): Iter {
   }
   if (v instanceof PyDict) return dictIter(v, 'keys');
   if (v instanceof PySet) {
-    const it = v.items.values();
+    const order = cpythonIntSetOrder(v.items.keys(), v.items.size);
+    const it = order ? order.map((k) => v.items.get(k))[Symbol.iterator]() : v.items.values();
     const size = v.items.size;
     return new PyIter(() => {
       if (v.items.size !== size) throw pyErr(RuntimeError, 'Set changed size during iteration');

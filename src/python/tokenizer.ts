@@ -110,7 +110,7 @@ export function tokenize(src: string): Token[] {
               throw err(`unterminated string literal (detected at line ${lineNo})`, startLine, start);
             }
             if (lineNo >= lines.length) {
-              throw err(`unterminated triple-quoted string literal (detected at line ${lineNo})`, startLine, start);
+              throw err(`unterminated triple-quoted string literal (detected at line ${lines[lines.length - 1] === '' ? lineNo - 1 : lineNo})`, startLine, start);
             }
             body += '\n';
             text = lines[lineNo];

@@ -7,7 +7,7 @@ import {
   boolType, classmethodType, dictType, EMPTY_TUPLE, floatType, frozensetType, intType, listType, noneType, objectType,
   PyBaseException, PyClassMethod, PyDict, PyFloat, PyInstance, PyList, PyProperty, PyRange, PySet, PySlice, PyStaticMethod,
   PyTuple, PyType, propertyType, rangeType, setType, sliceType, staticmethodType, strType, tupleType, typeType, typeName,
-  iteratorType, generatorType, PyGenerator, PyIter, PyFunction,
+  iteratorType, generatorType, PyGenerator, PyIter, PyFunction, PyBuiltin,
 } from '../objects';
 import { repr, str } from '../repr';
 import { call, toArray, toIndex, truthy, iterNext } from '../runtime';
@@ -68,7 +68,7 @@ export function installTypes(): void {
     noKwFor('tuple', kw);
     if (args.length > 1) throw pyErr(TypeError, `tuple expected at most 1 argument, got ${args.length}`);
     if (!args.length) return cls === tupleType ? EMPTY_TUPLE : withCls(new PyTuple([]), cls, tupleType);
-    if (args[0] instanceof PyTuple && cls === tupleType) return args[0];
+    if (args[0] instanceof PyTuple && args[0].cls === tupleType && cls === tupleType) return args[0];
     return withCls(new PyTuple(toArray(args[0])), cls, tupleType);
   };
   dictType.construct = (cls, args, kw) => {
@@ -91,6 +91,9 @@ export function installTypes(): void {
     if (n.length === 3 && n[2] === 0) throw pyErr(ValueError, 'range() arg 3 must not be zero');
     return new PyRange(n[0], n[1], n.length === 3 ? n[2] : 1);
   };
+  for (const k of ['start', 'stop', 'step'] as const) {
+    sliceType.dict.set(k, new PyProperty(new PyBuiltin(k, (a) => (a[0] as PySlice)[k])));
+  }
   sliceType.construct = (_c, args) => {
     if (args.length === 1) return new PySlice(null, args[0], null);
     return new PySlice(args[0], args[1], args.length > 2 ? args[2] : null);
