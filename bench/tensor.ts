@@ -2,7 +2,8 @@
 // and memory, each next to NumPy measured in the same run (python3 subprocess, OPENBLAS_NUM_THREADS=1;
 // OPENBLAS_CORETYPE is passed through unchanged and reported). Run: npm run bench:tensor
 
-import { spawnSync } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import * as T from '../src/tensor';
 
 const PY = String.raw`
@@ -20,34 +21,67 @@ def timeit(f, min_time=0.25):
         best = min(best, dt / n)
     return best
 rng = np.random.RandomState(0)
-out = {}
+items = {}
 for n in [16, 64, 128, 256, 512]:
     a, b = rng.rand(n, n), rng.rand(n, n)
-    out['mm%d' % n] = timeit(lambda: a @ b)
+    items['mm%d' % n] = (lambda a=a, b=b: a @ b)
 x, w = rng.rand(64, 784), rng.rand(784, 128)
-out['mlp'] = timeit(lambda: x @ w)
+items['mlp'] = lambda: x @ w
 a4, b4 = rng.rand(4, 4), rng.rand(4, 4)
-out['dot4'] = timeit(lambda: np.dot(a4, b4))
+items['dot4'] = lambda: np.dot(a4, b4)
 s1, s2 = rng.rand(10), rng.rand(10)
-out['add10'] = timeit(lambda: s1 + s2)
+items['add10'] = lambda: s1 + s2
 A, B, C = rng.rand(10**6), rng.rand(10**6), rng.rand(10**6)
-out['fma'] = timeit(lambda: A * B + C)
-out['exp'] = timeit(lambda: np.exp(A))
+items['fma'] = lambda: A * B + C
+items['exp'] = lambda: np.exp(A)
 M = rng.rand(1000, 1000)
-out['sum0'] = timeit(lambda: M.sum(axis=0))
-out['sum1'] = timeit(lambda: M.sum(axis=1))
-out['nbytes'] = M.nbytes
-print(json.dumps(out))
+items['sum0'] = lambda: M.sum(axis=0)
+items['sum1'] = lambda: M.sum(axis=1)
+print(json.dumps({'ready': True, 'nbytes': M.nbytes}), flush=True)
+for line in sys.stdin:
+    k = line.strip()
+    print(json.dumps({k: timeit(items[k])}), flush=True)
 `;
 
-function numpyTimes(): Record<string, number> | null {
-  const env = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
-  const r = spawnSync('python3', ['-c', PY], { env, encoding: 'utf8', timeout: 120_000 });
-  if (r.status !== 0) return null;
-  try {
-    return JSON.parse(r.stdout.trim().split('\n').pop()!);
-  } catch {
-    return null;
+/** A NumPy process that times one named item per request, so both sides are measured interleaved. */
+class NumPyTimer {
+  private buf = '';
+  private waiters: ((line: string) => void)[] = [];
+  private constructor(private readonly proc: ChildProcessWithoutNullStreams) {
+    proc.stdout.setEncoding('utf8');
+    proc.stdout.on('data', (d: string) => {
+      this.buf += d;
+      let i: number;
+      while ((i = this.buf.indexOf('\n')) >= 0) {
+        const line = this.buf.slice(0, i);
+        this.buf = this.buf.slice(i + 1);
+        this.waiters.shift()?.(line);
+      }
+    });
+  }
+  private next(): Promise<string> {
+    return new Promise((res) => this.waiters.push(res));
+  }
+  static async start(): Promise<{ timer: NumPyTimer; nbytes: number } | null> {
+    const env = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
+    let proc: ChildProcessWithoutNullStreams;
+    try {
+      proc = spawn('python3', ['-c', PY], { env });
+    } catch {
+      return null;
+    }
+    const t = new NumPyTimer(proc);
+    const first = await Promise.race([t.next(), new Promise<string>((res) => proc.on('exit', () => res('')))]);
+    if (!first) return null;
+    return { timer: t, nbytes: JSON.parse(first).nbytes };
+  }
+  async time(item: string): Promise<number> {
+    const p = this.next();
+    this.proc.stdin.write(item + '\n');
+    return JSON.parse(await p)[item];
+  }
+  stop(): void {
+    this.proc.stdin.end();
   }
 }
 
@@ -71,30 +105,46 @@ function timeit(f: () => unknown, minTime = 0.25): number {
 
 const rs = new T.RandomState(0);
 const rand = (...s: number[]) => rs.rand(...s) as T.NDArray;
-const ours: Record<string, number> = {};
+const items = new Map<string, () => unknown>();
 for (const n of [16, 64, 128, 256, 512]) {
   const a = rand(n, n), b = rand(n, n);
-  ours[`mm${n}`] = timeit(() => T.matmul(a, b));
+  items.set(`mm${n}`, () => T.matmul(a, b));
 }
 {
   const x = rand(64, 784), w = rand(784, 128);
-  ours.mlp = timeit(() => T.matmul(x, w));
+  items.set('mlp', () => T.matmul(x, w));
   const a4 = rand(4, 4), b4 = rand(4, 4);
-  ours.dot4 = timeit(() => T.dot(a4, b4));
+  items.set('dot4', () => T.dot(a4, b4));
   const s1 = rand(10), s2 = rand(10);
-  ours.add10 = timeit(() => T.binary('add', s1, s2));
+  items.set('add10', () => T.binary('add', s1, s2));
   const A = rand(1e6), B = rand(1e6), C = rand(1e6);
-  ours.fma = timeit(() => T.binary('add', T.binary('multiply', A, B), C));
-  ours.exp = timeit(() => T.unary('exp', A));
+  items.set('fma', () => T.binary('add', T.binary('multiply', A, B), C));
+  items.set('exp', () => T.unary('exp', A));
   const M = rand(1000, 1000);
-  ours.sum0 = timeit(() => T.sum(M, 0));
-  ours.sum1 = timeit(() => T.sum(M, 1));
+  items.set('sum0', () => T.sum(M, 0));
+  items.set('sum1', () => T.sum(M, 1));
 }
 
-const np = numpyTimes();
+async function main(): Promise<void> {
+  const started = await NumPyTimer.start();
+  // The machine is shared: measure each item on both sides twice, alternating, and keep the best.
+  const ours: Record<string, number> = {};
+  const npT: Record<string, number> = {};
+  for (const [k, f] of items)
+    for (let round = 0; round < 2; round++) {
+      ours[k] = Math.min(ours[k] ?? Infinity, timeit(f));
+      if (started) npT[k] = Math.min(npT[k] ?? Infinity, await started.timer.time(k));
+    }
+  started?.timer.stop();
+  const np = started ? { ...npT, nbytes: started.nbytes } : null;
+  report(ours, np);
+}
+
+function report(ours: Record<string, number>, np: Record<string, number> | null): void {
 const coretype = process.env.OPENBLAS_CORETYPE;
-console.log(`Tensor core benchmark (Node ${process.version}); NumPy: ${np ? 'python3, OPENBLAS_NUM_THREADS=1' : 'NOT FOUND (Pizarra numbers only)'}` +
+console.log(`Tensor core benchmark (Node ${process.version}); NumPy: ${np ? 'python3, OPENBLAS_NUM_THREADS=1, measured interleaved with ours' : 'NOT FOUND (Pizarra numbers only)'}` +
   (coretype ? `; OPENBLAS_CORETYPE=${coretype} is set in the environment and was kept (machine benchmarked as is)` : ''));
+console.log(`load average at start: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} CPUs`);
 
 const flops: Record<string, number> = { mm16: 2 * 16 ** 3, mm64: 2 * 64 ** 3, mm128: 2 * 128 ** 3, mm256: 2 * 256 ** 3, mm512: 2 * 512 ** 3, mlp: 2 * 64 * 784 * 128 };
 const label: Record<string, string> = {
@@ -133,3 +183,6 @@ const viewBytes = T.allocatedBytes() - before;
 console.log('\nmemory');
 console.log(`1000x1000 float64: ${dataBytes} bytes of data (nbytes ${big.nbytes}; ArrayBuffer growth ${heap1 - heap0} bytes)` + (np ? `; NumPy nbytes ${np.nbytes}` : ''));
 console.log(`${views.length} views (.T, [::2], reshape, [3]): ${viewBytes} bytes allocated, all share the buffer: ${views.every((v) => v.data === big.data)}`);
+}
+
+void main();
