@@ -2,6 +2,7 @@
 // hover shows expands `\R`, front-matter macros and earlier `\newcommand`s exactly like the preview.
 
 import type { MacroEnv, MacroValue } from './macros';
+import { MATHJAX_SHIMS } from './svgShims';
 
 /** MathJax's TeX `macros` option: name without backslash → body, or [body, argument count]. */
 export type MathJaxMacros = Record<string, string | [string, number]>;
@@ -18,10 +19,13 @@ const KATEX_SHIMS: ReadonlyArray<[string, [string, number]]> = [
   ['htmlData', ['#2', 2]],
 ];
 
-/** Highest `#n` in a macro body (KaTeX infers the argument count the same way for string macros). */
+/**
+ * Highest `#n` in a macro body (KaTeX infers the argument count the same way for string macros); `##` is
+ * a literal `#` (KaTeX's colour macros: `\textcolor{##6495ed}{#1}`).
+ */
 function argCount(body: string): number {
   let n = 0;
-  for (const m of body.matchAll(/#([1-9])/g)) n = Math.max(n, Number(m[1]));
+  for (const m of body.replace(/##/g, '').matchAll(/#([1-9])/g)) n = Math.max(n, Number(m[1]));
   return n;
 }
 
@@ -50,6 +54,12 @@ export function mathJaxMacros(env: MacroEnv): MathJaxMacros {
   // A plain object because MathJax's option merging walks own keys; names are control sequences
   // (letters only, or one non-letter), so none can be `__proto__`.
   const out: MathJaxMacros = {};
+  // KaTeX's own commands MathJax lacks (`\R`, `\argmax`, `\bm`…, generated), then the article's macros,
+  // which may redefine them as they do in the preview.
+  for (const [name, body] of MATHJAX_SHIMS) {
+    const n = argCount(body);
+    out[name.slice(1)] = n === 0 ? body : [body, n];
+  }
   for (const [name, def] of KATEX_SHIMS) out[name] = def;
   for (const [name, value] of env.macros) {
     const bare = name.slice(1);

@@ -26,9 +26,9 @@ describe('svg renderer', () => {
   });
 
   it('expands settings and front-matter macros exactly like their expansion', () => {
-    const env = baseMacros({ pizarra: { '\\R': '\\mathbb{R}' }, frontMatter: new Map([['norm', '\\lVert #1 \\rVert']]) }).env;
-    assert.equal(drawing(r.render('\\R^n + \\norm{x}', false, env).svg), drawing(r.render('\\mathbb{R}^n + \\lVert x \\rVert', false, EMPTY_MACROS).svg));
-    assert.match(r.render('\\R', false, EMPTY_MACROS).error ?? '', /Undefined control sequence \\R/);
+    const env = baseMacros({ pizarra: { '\\Rset': '\\mathbb{R}' }, frontMatter: new Map([['norm', '\\lVert #1 \\rVert']]) }).env;
+    assert.equal(drawing(r.render('\\Rset^n + \\norm{x}', false, env).svg), drawing(r.render('\\mathbb{R}^n + \\lVert x \\rVert', false, EMPTY_MACROS).svg));
+    assert.match(r.render('\\Rset', false, EMPTY_MACROS).error ?? '', /Undefined control sequence \\Rset/);
   });
 
   it('expands \\newcommand definitions captured by KaTeX (token lists, argument count)', () => {
