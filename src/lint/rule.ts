@@ -11,8 +11,11 @@
 //  2. Messages carry the evidence, in English and Spanish: `report({ start, end, message: t(en, es) })`.
 //  3. A quick fix is `fix(title, edits)`: TeX-offset edits of this formula (or, for article findings,
 //     of any formula via `edit.formula`). The editor applies all edits of one fix as one undo step.
-//  4. Add the rule to the list in src/lint/registry.ts, write docs/rules/<id>.md, and put cases under
-//     test/fixtures/lint/<id>/{fire,silent}/ (see test/unit/lint/rules.test.ts for the format).
+//  4. Add the rule to the list in src/lint/registry.ts, write docs/rules/<id>.md (diagnostics link to it),
+//     and put ≥ 15 cases each under test/fixtures/lint/<id>/{fire,silent}/*.md — `<!-- case: name -->`,
+//     the Markdown, then `<!-- at: covered text @line:col -->` and `<!-- fixed: text after the first fix -->`
+//     (format in test/unit/lint/cases.ts; test/unit/lint/rules.test.ts runs every folder). Correct ML
+//     formulas in test/fixtures/lint/ml-silent.md must stay silent under every rule.
 //  Never throw: the engine catches a throwing rule and reports `lint-internal`, but that hides findings.
 
 import type { Severity } from '../common/diagnostic';
