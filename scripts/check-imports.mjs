@@ -1,7 +1,7 @@
 // The import-boundary check: pure cores never import `vscode`, and layers only import the layers below
 // them (ARCHITECTURE.md lists the same table). Run as `npm run lint`; test/unit/architecture.test.ts runs
 // it too, and also proves it catches a violation.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -54,7 +54,9 @@ export function checkImports(srcDir) {
       if (!spec.startsWith('.')) continue;
       const target = path.resolve(path.dirname(file), spec);
       if (!target.startsWith(srcDir + path.sep)) continue;
-      const to = layerOf(srcDir, target.endsWith('.ts') ? target : target + '.ts');
+      // '../tensor' names a folder (its index.ts); '../tensor/ndarray' a file.
+      const file = existsSync(target) && statSync(target).isDirectory() ? path.join(target, 'index.ts') : target.endsWith('.ts') ? target : target + '.ts';
+      const to = layerOf(srcDir, file);
       if (to === from || from === '.') continue;
       if (to === '.') { problems.push(`${where}: '${from}' must not import the entry point '${spec}'`); continue; }
       const ok = allowed[from];

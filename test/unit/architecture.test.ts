@@ -25,6 +25,9 @@ describe('architecture', () => {
       writeFileSync(path.join(src, 'editor', 'x.ts'), "import * as vscode from 'vscode';\nexport const a = 1;\n");
       writeFileSync(path.join(src, 'markdown', 'bad.ts'), "import * as vscode from 'vscode';\nimport { a } from '../editor/x';\n");
       writeFileSync(path.join(src, 'tensor', 'bad.ts'), "export { a } from '../editor/x';\n");
+      mkdirSync(path.join(src, 'sandbox'));
+      writeFileSync(path.join(src, 'tensor', 'index.ts'), 'export const t = 1;\n');
+      writeFileSync(path.join(src, 'sandbox', 'ok.ts'), "import { t } from '../tensor';\nexport const u = t;\n");
       const problems = checkImports(src);
       assert.equal(problems.length, 3, problems.join('\n'));
       assert.match(problems.join('\n'), /markdown.*must not import 'vscode'/);
