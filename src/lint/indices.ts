@@ -41,67 +41,87 @@ export interface IndexAnalysis {
 const BINDING_FUNCTIONS = new Set(['\\max', '\\min', '\\sup', '\\inf', '\\argmax', '\\argmin', 'argmax', 'argmin', 'arg\\,max', 'arg\\,min', '\\lim']);
 const BINDING_BIGOPS = new Set(['\\sum', '\\prod', '\\coprod', '\\bigcup', '\\bigcap', '\\bigoplus', '\\bigotimes']);
 
-/** Collects binders and index occurrences of `e` (one formula, or one side or term of it). */
+/**
+ * Collects binders and index occurrences of `e` (one formula, or one side or term of it). Memoized per
+ * tree node: the three index rules ask about the same statements, sides and factors, and the engine keeps
+ * a formula's tree for as long as the formula is unchanged.
+ */
 export function analyzeIndices(e: Expr, tex: string): IndexAnalysis {
-  const binders: Binder[] = [];
-  const occurrences: Occurrence[] = [];
-  const scope: Binder[] = [];
-  let depth = 0;
-  const innermost = (letter: string) => {
-    for (let i = scope.length - 1; i >= 0; i--) if (scope[i].letter === letter) return scope[i];
+  let a = cache.get(e);
+  if (!a) {
+    a = new Analyzer(tex).run(e);
+    cache.set(e, a);
+  }
+  return a;
+}
+
+const cache = new WeakMap<Expr, IndexAnalysis>();
+
+class Analyzer {
+  private readonly binders: Binder[] = [];
+  private readonly occurrences: Occurrence[] = [];
+  private readonly scope: Binder[] = [];
+  private depth = 0;
+
+  constructor(private readonly tex: string) {}
+
+  run(e: Expr): IndexAnalysis {
+    this.go(e);
+    return { binders: this.binders, occurrences: this.occurrences };
+  }
+
+  private innermost(letter: string): Binder | undefined {
+    for (let i = this.scope.length - 1; i >= 0; i--) if (this.scope[i].letter === letter) return this.scope[i];
     return undefined;
-  };
-  const addIndex = (ix: Expr, owner: Expr) => {
-    for (const o of indexLetters(ix)) occurrences.push({ letter: o.letter, node: o.node, boundBy: innermost(o.letter), asIndex: true, owner });
-  };
-  const bind = (node: Expr, letter: string, letterNode: SymbolNode, body: Expr | undefined) => {
-    const b: Binder = { node, letter, letterNode, body, shadows: scope.filter((s) => s.letter === letter) };
-    binders.push(b);
+  }
+
+  private addIndex(ix: Expr, owner: Expr): void {
+    for (const o of indexLetters(ix)) this.occurrences.push({ letter: o.letter, node: o.node, boundBy: this.innermost(o.letter), asIndex: true, owner });
+  }
+
+  private bind(node: Expr, letter: string, letterNode: SymbolNode, body: Expr | undefined): void {
+    const b: Binder = { node, letter, letterNode, body, shadows: this.scope.filter((s) => s.letter === letter) };
+    this.binders.push(b);
     if (body) {
-      scope.push(b);
-      go(body);
-      scope.pop();
+      this.scope.push(b);
+      this.go(body);
+      this.scope.pop();
     }
-  };
-  const go = (n: Expr): void => {
-    if (++depth > 300) {
-      depth--;
-      return;
-    }
-    try {
-      visitNode(n);
-    } finally {
-      depth--;
-    }
-  };
-  const visitNode = (n: Expr): void => {
+  }
+
+  private go(n: Expr): void {
+    if (++this.depth <= 300) this.visit(n);
+    this.depth--;
+  }
+
+  private visit(n: Expr): void {
     switch (n.kind) {
       case 'symbol':
-        if (isIndexLetter(n)) occurrences.push({ letter: n.name, node: n, boundBy: innermost(n.name), asIndex: false, owner: n });
+        if (isIndexLetter(n)) this.occurrences.push({ letter: n.name, node: n, boundBy: this.innermost(n.name), asIndex: false, owner: n });
         return;
       case 'script': {
-        go(n.base);
+        this.go(n.base);
         if (n.sub) {
-          const r = readScript(n.sub, tex);
-          if (r.kind === 'indices') r.items.forEach((ix) => addIndex(ix, n));
+          const r = readScript(n.sub, this.tex);
+          if (r.kind === 'indices') for (const ix of r.items) this.addIndex(ix, n);
           // `\nabla_{w_i}`: a scripted subscript carries its own indices.
-          else if (n.sub.kind === 'script') go(n.sub);
+          else if (n.sub.kind === 'script') this.go(n.sub);
         }
         const sup = indexSuperscript(n.sup);
-        if (sup) addIndex(sup, n);
-        else if (n.sup) go(n.sup);
+        if (sup) this.addIndex(sup, n);
+        else if (n.sup) this.go(n.sup);
         return;
       }
       case 'bigop': {
         const ix = BINDING_BIGOPS.has(n.op) ? bigopIndex(n) : undefined;
-        if (n.sup) go(n.sup);
+        if (n.sup) this.go(n.sup);
         if (!ix) {
-          if (n.sub) go(n.sub);
-          if (n.body) go(n.body);
+          if (n.sub) this.go(n.sub);
+          if (n.body) this.go(n.body);
           return;
         }
-        if (ix.from) go(ix.from);
-        bind(n, ix.letter, ix.letterNode, n.body);
+        if (ix.from) this.go(ix.from);
+        this.bind(n, ix.letter, ix.letterNode, n.body);
         return;
       }
       case 'apply': {
@@ -110,20 +130,18 @@ export function analyzeIndices(e: Expr, tex: string): IndexAnalysis {
           const sub = fn.sub;
           const letterNode = sub.kind === 'symbol' ? sub : sub.kind === 'relation' && sub.sides[0].kind === 'symbol' ? sub.sides[0] : undefined;
           if (letterNode && isIndexLetter(letterNode)) {
-            bind(n, letterNode.name, letterNode, n.arg);
+            this.bind(n, letterNode.name, letterNode, n.arg);
             return;
           }
         }
-        go(n.fn);
-        go(n.arg);
+        this.go(n.fn);
+        this.go(n.arg);
         return;
       }
       default:
-        for (const c of children(n)) go(c);
+        for (const c of children(n)) this.go(c);
     }
-  };
-  go(e);
-  return { binders, occurrences };
+  }
 }
 
 /** Letters of the free index occurrences (subscripts only), in first-occurrence order. */
