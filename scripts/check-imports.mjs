@@ -55,8 +55,8 @@ export function checkImports(srcDir) {
       const target = path.resolve(path.dirname(file), spec);
       if (!target.startsWith(srcDir + path.sep)) continue;
       // '../tensor' names a folder (its index.ts); '../tensor/ndarray' a file.
-      const file = existsSync(target) && statSync(target).isDirectory() ? path.join(target, 'index.ts') : target.endsWith('.ts') ? target : target + '.ts';
-      const to = layerOf(srcDir, file);
+      const targetFile = existsSync(target) && statSync(target).isDirectory() ? path.join(target, 'index.ts') : target.endsWith('.ts') ? target : target + '.ts';
+      const to = layerOf(srcDir, targetFile);
       if (to === from || from === '.') continue;
       if (to === '.') { problems.push(`${where}: '${from}' must not import the entry point '${spec}'`); continue; }
       const ok = allowed[from];
