@@ -53,6 +53,17 @@ describe('runner', function () {
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
     assert.match(text, /\[\[0\.65900114 0\.24243297 0\.09856589\]\n \[0\.07050946 0\.07050946 0\.85898108\]\]\n\[1\. 1\.\]/);
 
+    // The preview (VS Code's Markdown engine with Pizarra's plugin) draws each output under its block.
+    const html = await vscode.commands.executeCommand<string>('markdown.api.render', original);
+    assert.match(html, /<div class="pizarra-output">\(3, 2\) \[0\. 0\.\]<\/div>/);
+    assert.equal(html.split('class="pizarra-output"').length, 5);
+
+    // Editing a block marks its result stale; undoing the edit makes it fresh again.
+    await editor.edit((b) => b.insert(new vscode.Position(fences[1] + 1, 0), '# nota\n'));
+    await decoration(uri, s.decorations[1].line + 1, (t) => /stale/.test(t), 'the stale mark');
+    await vscode.commands.executeCommand('undo');
+    await decoration(uri, s.decorations[1].line, (t) => !/stale/.test(t), 'the fresh mark');
+
     // Insert Outputs: one edit, one undo step.
     assert.equal(await vscode.commands.executeCommand('pizarra.run.insertOutputs', uri.toString()), true);
     const inserted = editor.document.getText();
@@ -69,17 +80,20 @@ describe('runner', function () {
     await decoration(uri, 4, (t) => t.startsWith('✓'), 'the first block to run');
     const loop = invoke(await lens(uri, 6, 'pizarra.run.block'));
     await decoration(uri, 9, (t) => t.includes('⏳'), 'the loop to be running');
-    await invoke(await lens(uri, 6, 'pizarra.run.stop'));
+    // Lines written above while the loop runs: its result must land after its own fence, two lines down.
+    await editor.edit((b) => b.insert(new vscode.Position(1, 0), 'Escrito durante la ejecución.\n\n'));
+    const shift = 2;
+    await invoke(await lens(uri, 6 + shift, 'pizarra.run.stop'));
     await loop;
-    await decoration(uri, 9, (t) => t.startsWith('■'), 'the loop to be stopped');
-    await invoke(await lens(uri, 11, 'pizarra.run.block'));
-    await decoration(uri, 13, (t) => /^✓ .* · 42$/.test(t), 'the variable defined before the loop');
+    await decoration(uri, 9 + shift, (t) => t.startsWith('■'), 'the loop to be stopped');
+    await invoke(await lens(uri, 11 + shift, 'pizarra.run.block'));
+    await decoration(uri, 13 + shift, (t) => /^✓ .* · 42$/.test(t), 'the variable defined before the loop');
 
-    await invoke(await lens(uri, 15, 'pizarra.run.block'));
-    await decoration(uri, 20, (t) => t.startsWith('✗') && t.includes('ZeroDivisionError: division by zero'), 'the error');
+    await invoke(await lens(uri, 15 + shift, 'pizarra.run.block'));
+    await decoration(uri, 20 + shift, (t) => t.startsWith('✗') && t.includes('ZeroDivisionError: division by zero'), 'the error');
     const diag = await waitFor('the diagnostic', () => vscode.languages.getDiagnostics(workspaceFile('run-stop.md')).find((d) => d.code === 'ZeroDivisionError'));
-    // The innermost frame inside the block: the division on line 18 (0-based 17), indentation excluded.
-    assert.equal(diag.range.start.line, 17);
+    // The innermost frame inside the block: the division (0-based line 17 before the insertion).
+    assert.equal(diag.range.start.line, 17 + shift);
     assert.equal(diag.range.start.character, 4);
     assert.equal(diag.message, 'ZeroDivisionError: division by zero');
   });
