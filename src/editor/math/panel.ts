@@ -36,8 +36,9 @@ function page(nonce: string): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'nonce-${nonce}';">
 <style>
 body { color: var(--vscode-editor-foreground); font-family: var(--vscode-font-family); padding: 8px 12px; }
-.formula { overflow-x: auto; padding: 12px 0; font-size: 150%; }
-.formula svg { max-width: none; }
+.formula { overflow-x: auto; padding: 12px 0; }
+/* The SVG is sized for a hover; the panel has room to show it larger. */
+.formula svg { max-width: none; zoom: 1.6; }
 .error { color: var(--vscode-errorForeground); white-space: pre-wrap; }
 .hint, .where { color: var(--vscode-descriptionForeground); }
 </style></head><body><div id="content"></div>
