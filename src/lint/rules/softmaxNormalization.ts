@@ -73,7 +73,8 @@ function firstSum(e: Expr): ExprOf<'bigop'> | undefined {
 }
 
 /** The normalisation evidence for a fraction, or undefined when it is not a softmax or sums to 1. */
-function check(tex: string, frac: ExprOf<'frac'>): Found | undefined {
+/** `verifying`: checking a rebuilt fraction, so no fix is built for it (no recursion). */
+function check(tex: string, frac: ExprOf<'frac'>, verifying = false): Found | undefined {
   const sum = firstSum(frac.den);
   const bound = sum && bigopIndex(sum);
   if (!sum || !bound || !sum.body) return undefined;
@@ -116,7 +117,7 @@ function check(tex: string, frac: ExprOf<'frac'>): Found | undefined {
     if (!failure) {
       const names = [...N.freeVars(whole)].filter((n) => !free.includes(n) && n !== bound.letter && roles.get(n) !== 'count');
       const wrongPart = containsExp(num) ? 'den' : 'num';
-      const fixed = wrongPart === 'den' ? rebuildDen(tex, frac, sum, bound.letter, letter) : rebuildNum(tex, frac, sum, bound.letter, letter);
+      const fixed = verifying ? undefined : wrongPart === 'den' ? rebuildDen(tex, frac, sum, bound.letter, letter) : rebuildNum(tex, frac, sum, bound.letter, letter);
       failure = { letter, total: fmt(bad.v), point: names.map((n) => bad!.p.describe(n, prettyName)).join(', '), fixed, wrongPart };
     }
   }
@@ -150,5 +151,5 @@ function sumsToOne(num: string, den: string): boolean {
   const parsed = parseTex(test, true);
   if (!parsed.nodes) return false;
   const tree = buildTree(test, parsed.nodes);
-  return tree.kind === 'frac' && containsExp(toNum(tree.den, test)) && !check(test, tree);
+  return tree.kind === 'frac' && containsExp(toNum(tree.den, test)) && !check(test, tree, true);
 }
