@@ -204,6 +204,10 @@ function scan(tex: string): Scan {
   return { top, rows, refs, edits };
 }
 
+const NOTHING: FormulaLabels = Object.freeze({ labels: Object.freeze([]), refs: Object.freeze([]), numbers: Object.freeze([]), edits: Object.freeze([]) });
+const NO_REFS: readonly RefUse[] = Object.freeze([]);
+const identity = (offset: number) => offset;
+
 /** Numbers every formula of an article in order and indexes its labels and references. */
 export function indexLabels(formulas: readonly FormulaInput[], numbering: Numbering): LabelIndex {
   const labels = new Map<string, LabelDef>();
@@ -212,6 +216,11 @@ export function indexLabels(formulas: readonly FormulaInput[], numbering: Number
   const problems: LabelProblem[] = [];
   let counter = 0;
   formulas.forEach((f, formula) => {
+    // Most formulas: nothing to number, label or link. Share one empty plan (this runs per keystroke).
+    if ((!f.display || numbering === 'none') && !RELEVANT.test(f.tex)) {
+      out.push(NOTHING);
+      return;
+    }
     const s = scan(f.tex);
     const edits = [...s.edits];
     const numbers: string[] = [];
@@ -271,7 +280,7 @@ function refTeX(text: string): string {
 /** The formula's TeX with labels, numbering and references rewritten for KaTeX. */
 export function prepareTex(index: LabelIndex, formula: number, tex: string): PreparedTex {
   const plan = index.formulas[formula];
-  if (!plan || (plan.edits.length === 0 && plan.refs.length === 0)) return { tex, unknownRefs: [], toSource: (o) => o };
+  if (!plan || (plan.edits.length === 0 && plan.refs.length === 0)) return { tex, unknownRefs: NO_REFS, toSource: identity };
   const unknownRefs: RefUse[] = [];
   const edits = [...plan.edits];
   for (const r of plan.refs) {

@@ -86,8 +86,10 @@ export class DocumentPlan {
 
   /** KaTeX's HTML for formula `i`, followed by a chip for each reference to an unknown label. */
   html(i: number): string {
-    const chips = this.prepared[i].unknownRefs.map((r) => unknownLabelChip(r.kind, r.name, this.config.lang));
-    return this.rendered(i).html + chips.join('');
+    const html = this.rendered(i).html;
+    const unknown = this.prepared[i].unknownRefs;
+    if (unknown.length === 0) return html;
+    return html + unknown.map((r) => unknownLabelChip(r.kind, r.name, this.config.lang)).join('');
   }
 
   /** KaTeX errors of this render (for tests and the export's summary). */
