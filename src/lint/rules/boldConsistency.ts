@@ -15,12 +15,21 @@ const MATRIX_SUPS = new Set(['\\top', 'T', '\\intercal', '-1', '\\mathsf{T}', '\
 const whole = (u: SymbolUse) => !u.indexed && !u.inScript && !u.accent;
 
 /**
- * A plain use acts as a vector or matrix when it is transposed or inverted, or multiplies another symbol
- * (`Wx`, `\eta g`); a product with a hatted prediction (`\hat y\, y`) or with a constant (`e`, `\pi`) is not.
+ * A plain use acts as a vector or matrix when it is transposed or inverted, or multiplies another plain
+ * symbol (`Wx`, `\eta g`), or is an upper-case letter multiplying a bold one (`W\mathbf{x}`). A Greek or
+ * lower-case letter next to a bold vector is a scalar coefficient (`\mu \mathbf{v}`), and hatted predictions,
+ * constants (`e`, `\pi`), the differential `d` and upright or blackboard letters are never partners.
  */
-const CONSTANTS = new Set(['e', '\\pi']);
+const NOT_PARTNERS = new Set(['e', '\\pi', 'd']);
 const actsAsArray = (u: SymbolUse): boolean =>
-  (u.sup !== undefined && MATRIX_SUPS.has(u.sup)) || u.peers.some((p) => !p.accent && !CONSTANTS.has(p.name));
+  (u.sup !== undefined && MATRIX_SUPS.has(u.sup)) ||
+  u.peers.some(
+    (p) =>
+      !p.accent &&
+      p.name !== u.name &&
+      !NOT_PARTNERS.has(p.name) &&
+      (p.style === 'italic' || (p.style === 'bold' && /^[A-Z]$/.test(u.name))),
+  );
 
 export const boldConsistency: Rule = {
   id: 'bold-consistency',
