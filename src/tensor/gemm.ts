@@ -7,6 +7,8 @@
 // dgemm bit for bit when k is small (measured: all of k <= 16, most of k = 64), e.g. the -5.55e-17 in
 // inv(A) @ A.
 
+import { wasmGemm, type WasmGemm } from './wasm/gemmKernel';
+
 const KC = 256; // k-block: a 4-row A panel (8 KB) and a 4-column B panel stay in L1
 const MC = 64; // rows of A packed per block
 
@@ -20,6 +22,8 @@ export function gemm(
   if (m === 0 || n === 0 || k === 0) return;
   const useFma = fused && k <= FUSED_MAX_K && m * n * k <= FUSED_MAX;
   if (useFma || m * n * k <= 32 * 32 * 32 || n < 4 || m < 4) return naive(m, n, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff, useFma);
+  const w = wasmGemm();
+  if (w) return gemmWasm(w, m, n, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff);
   const np4 = (n + 3) >> 2;
   const Bp = new Float64Array(np4 * 4 * Math.min(KC, k));
   const Ap = new Float64Array(((Math.min(MC, m) + 3) >> 2) * 4 * Math.min(KC, k));
@@ -137,4 +141,48 @@ export function fma(a: number, b: number, c: number): number {
   const bb = s - p;
   const err = p - (s - bb) + (c - bb);
   return s + (err + e);
+}
+
+/** The same packing and blocking as `gemm`, with the 4×4 tiles computed by the WebAssembly kernel. */
+function gemmWasm(
+  w: WasmGemm, m: number, n: number, k: number,
+  A: Float64Array, aOff: number, aRs: number, aCs: number,
+  B: Float64Array, bOff: number, bRs: number, bCs: number,
+  C: Float64Array, cOff: number,
+): void {
+  const mp4 = (m + 3) >> 2, np4 = (n + 3) >> 2, ldc = np4 * 4;
+  const kcMax = Math.min(KC, k);
+  const apLen = mp4 * 4 * kcMax, bpLen = np4 * 4 * kcMax, cLen = mp4 * 4 * ldc;
+  const need = (apLen + bpLen + cLen) * 8;
+  if (w.memory.buffer.byteLength < need) w.memory.grow(Math.ceil((need - w.memory.buffer.byteLength) / 65536));
+  const mem = new Float64Array(w.memory.buffer);
+  const ap = 0, bp = apLen, cp = apLen + bpLen; // element offsets
+  mem.fill(0, cp, cp + cLen);
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) mem[cp + i * ldc + j] = C[cOff + i * n + j];
+  for (let pc = 0; pc < k; pc += KC) {
+    const kc = Math.min(KC, k - pc);
+    for (let jp = 0; jp < np4; jp++) {
+      const base = bp + jp * kc * 4;
+      for (let p = 0; p < kc; p++) {
+        const row = bOff + (pc + p) * bRs;
+        for (let j = 0; j < 4; j++) {
+          const col = jp * 4 + j;
+          mem[base + p * 4 + j] = col < n ? B[row + col * bCs] : 0;
+        }
+      }
+    }
+    for (let ip = 0; ip < mp4; ip++) {
+      const base = ap + ip * kc * 4;
+      for (let i = 0; i < 4; i++) {
+        const r = ip * 4 + i;
+        const src = aOff + r * aRs + pc * aCs;
+        if (r < m) for (let p = 0; p < kc; p++) mem[base + p * 4 + i] = A[src + p * aCs];
+        else for (let p = 0; p < kc; p++) mem[base + p * 4 + i] = 0;
+      }
+    }
+    const mcp = MC >> 2;
+    for (let ic = 0; ic < mp4; ic += mcp)
+      w.panels((ap + ic * kc * 4) * 8, bp * 8, (cp + ic * 4 * ldc) * 8, Math.min(mcp, mp4 - ic), np4, kc, ldc);
+  }
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) C[cOff + i * n + j] = mem[cp + i * ldc + j];
 }
