@@ -1,19 +1,20 @@
 // conditional-bar: `P(y=j|\mathbf x)` typesets `|` as an ordinary symbol with no space around it; the
 // conditioning bar is `\mid`, a relation with relation spacing (amsmath guide §4.14, TeXbook ch. 18).
 // Fires on exactly one bare `|`/`\vert` at the top level of the argument of a probability-like function
-// (P, p, Q, q, L, ℓ, H, I, π, \Pr, 𝔼, ℙ); two bars are an absolute value or a norm and stay silent.
+// (P, p, Q, q, L, ℓ, H, I, π, \Pr, 𝔼, ℙ, 𝒩); two bars are an absolute value or a norm and stay silent.
 
 import { baseSymbol, type Expr } from '../../latex/tree';
 import { walk } from '../../latex/tree';
 import { fix, t, type Rule } from '../rule';
 
-const CALLEES = new Set(['P', 'p', 'Q', 'q', 'L', '\\ell', 'H', 'I', '\\pi', 'E', '\\Pr', 'Pr', '\\mathcal{L}']);
+const CALLEES = new Set(['P', 'p', 'Q', 'q', 'L', '\\ell', 'H', 'I', '\\pi', 'E', '\\Pr', 'Pr']);
 
 function isProbabilityLike(fn: Expr): boolean {
   const target = fn.kind === 'script' ? fn.base : fn;
   if (target.kind === 'operator') return target.name === '\\Pr' || target.name === 'Pr' || target.name === 'E' || target.name === 'P';
   const sym = baseSymbol(target);
-  return sym !== undefined && CALLEES.has(sym.name);
+  // 𝒩(x | μ, Σ): a Gaussian density conditioned on its parameters (Bishop, PRML ch. 2).
+  return sym !== undefined && (CALLEES.has(sym.name) || (sym.name === 'N' && sym.style === 'cal'));
 }
 
 /** Bare bars at the top level of a fence body (not inside nested fences, calls, fractions or scripts). */

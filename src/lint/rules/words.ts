@@ -31,4 +31,5 @@ export const SUBSCRIPT_WORDS = new Set([
   'fake', 'gen', 'disc', 'reg', 'loss', 'cls', 'seq', 'vocab', 'ctx', 'lr', 'query', 'key', 'value', 'fan',
   'prior', 'post', 'target', 'policy', 'critic', 'actor', 'prev', 'next', 'best', 'worst', 'final', 'input',
   'output', 'layer', 'dim', 'rec', 'recon', 'adv', 'clean', 'sample', 'samples', 'local', 'global', 'sgd', 'adam',
+  'mle', 'map', 'gt', 'pos', 'neg', 'ref', 'aux', 'sup', 'unsup', 'pre', 'fine', 'student', 'teacher',
 ]);
