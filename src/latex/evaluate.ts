@@ -58,6 +58,11 @@ export class SamplePoint {
   private readonly values = new Map<string, number>();
   /** The variables read while evaluating, in first-read order, for evidence in messages. */
   readonly reads = new Map<string, number[]>();
+  /**
+   * Σ/Π iterations left at this point: nested sums with large bounds (`\sum_{i=1}^{1000}\sum_{j=1}^{1000}`)
+   * give NaN instead of stalling the linter while the user types.
+   */
+  steps = 20_000;
 
   constructor(private readonly opts: SampleOptions) {
     this.size = opts.size ?? 3;
@@ -198,6 +203,10 @@ export function evaluate(e: NumExpr, point: SamplePoint, bound: Map<string, numb
       const saved = bound.get(e.index);
       let acc = e.op === 'sum' ? 0 : 1;
       for (let i = from; i <= to; i++) {
+        if (--point.steps < 0) {
+          acc = NaN;
+          break;
+        }
         bound.set(e.index, i);
         const x = evaluate(e.body, point, bound);
         acc = e.op === 'sum' ? acc + x : acc * x;
