@@ -67,6 +67,12 @@ describe('lint evaluator', () => {
     assert.ok(d && d.left > d.right);
   });
 
+  it('gives up on sums too large to evaluate while typing (NaN, no stall)', () => {
+    const e = num(String.raw`\sum_{i=1}^{999}\sum_{j=1}^{999}\sum_{k=1}^{999} x_{ijk}`);
+    assert.ok(Number.isNaN(evaluate(e, new SamplePoint({ seed: 1 }))));
+    assert.equal(evaluate(num(String.raw`\sum_{i=1}^{100} i`), new SamplePoint({ seed: 1 })), 5050);
+  });
+
   it('leaves what it cannot read as unknown instead of guessing', () => {
     for (const tex of [String.raw`\frac{d}{dx} f(x)`, String.raw`\int_0^1 x\,dx`, String.raw`a \pm b`, String.raw`\mathbb{E}[X]`, String.raw`\binom{n}{k}`, String.raw`f(x)`]) {
       assert.ok(hasUnknown(num(tex)), tex);
