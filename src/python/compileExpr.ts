@@ -540,6 +540,18 @@ function callExpr(c: Compiler, e: ExprOf<'Call'>, sc: Scope): X {
       return out;
     };
   }
+  // The same arguments with the receiver prepended (method calls on instances).
+  let argsSelf: (f: Frame, self: any) => any[];
+  if (simple && argXs.length <= 3) {
+    const [a0, a1, a2] = argXs;
+    argsSelf = argXs.length === 0 ? (_f, s) => [s] : argXs.length === 1 ? (f, s) => [s, a0(f)] : argXs.length === 2 ? (f, s) => [s, a0(f), a1(f)] : (f, s) => [s, a0(f), a1(f), a2(f)];
+  } else {
+    argsSelf = (f, s) => {
+      const a = args(f);
+      a.unshift(s);
+      return a;
+    };
+  }
   const kwParts = e.keywords.map((k) => ({ name: k.arg, x: compileExpr(c, k.value, sc) }));
   const kwargs = kwParts.length === 0 ? null : (f: Frame): Map<string, any> => {
     const m = new Map<string, any>();
@@ -569,8 +581,7 @@ function callExpr(c: Compiler, e: ExprOf<'Call'>, sc: Scope): X {
       if (o instanceof PyInstance) {
         const ca = o.cls.lookup(name);
         if (ca instanceof PyFunction && !o.dict.has(name)) {
-          const a = args(f);
-          a.unshift(o);
+          const a = argsSelf(f, o);
           const kw = kwargs ? kwargs(f) : null;
           try {
             return ca.impl(a, kw);

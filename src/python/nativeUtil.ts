@@ -2,7 +2,7 @@
 // lookup, defining methods on builtin types, and converting guest values to JS numbers.
 
 import { pyErr, TypeError } from './errors';
-import { PyBuiltin, PyFloat, PyMethodDescriptor, PyObject, type Native, type NativeMethod, type PyType, typeName } from './objects';
+import { bumpTypeVersion, PyBuiltin, PyFloat, PyMethodDescriptor, PyObject, type Native, type NativeMethod, type PyType, typeName } from './objects';
 import { callDescr } from './runtime';
 
 export function builtin(name: string, fn: Native): PyBuiltin {
@@ -11,6 +11,7 @@ export function builtin(name: string, fn: Native): PyBuiltin {
 
 export function method(t: PyType, name: string, fn: NativeMethod): void {
   t.dict.set(name, new PyMethodDescriptor(name, fn, t));
+  bumpTypeVersion();
 }
 
 export function exactArgs(name: string, args: any[], n: number): void {

@@ -30,17 +30,33 @@ export class PyType extends PyObject {
     this.tpName = name;
     this.mro = computeMro(this);
   }
+  /** MRO lookup, memoised per type until any class dict changes (see bumpTypeVersion). */
   lookup(name: string): any {
+    if (this.cacheVersion !== typeVersion) {
+      this.cache.clear();
+      this.cacheVersion = typeVersion;
+    }
+    let v = this.cache.get(name);
+    if (v !== undefined || this.cache.has(name)) return v;
     const mro = this.mro;
     for (let i = 0; i < mro.length; i++) {
-      const v = mro[i].dict.get(name);
-      if (v !== undefined) return v;
+      v = mro[i].dict.get(name);
+      if (v !== undefined) break;
     }
-    return undefined;
+    this.cache.set(name, v);
+    return v;
   }
+  private cache = new Map<string, any>();
+  private cacheVersion = -1;
   isSubtypeOf(other: PyType): boolean {
     return this === other || this.mro.includes(other);
   }
+}
+
+let typeVersion = 0;
+/** Invalidates every type's lookup cache; call after mutating any PyType.dict. */
+export function bumpTypeVersion(): void {
+  typeVersion++;
 }
 
 /** C3 linearisation (CPython Objects/typeobject.c mro_internal). */

@@ -10,7 +10,7 @@ import { hashKey, dictGet } from './keys';
 import {
   GeneratorRunning, NotImplemented, PyBaseException, PyBoundMethod, PyBuiltin, PyClassMethod, PyDict, PyFloat, PyFunction,
   PyGenerator, PyInstance, PyIter, PyList, PyMethodDescriptor, PyModule, PyObject, PyProperty, PyRange, PySet,
-  PySlice, PyStaticMethod, PyTuple, PyType, typeName, typeOf, PyBytes, objectType,
+  PySlice, PyStaticMethod, PyTuple, PyType, typeName, typeOf, PyBytes, objectType, bumpTypeVersion,
 } from './objects';
 import { repr } from './repr';
 import { PySuper } from './superObj';
@@ -269,6 +269,7 @@ export function setAttr(o: any, name: string, v: any): void {
   if (o instanceof PyType) {
     if (o.module === 'builtins') throw pyErr(TypeError, `cannot set '${name}' attribute of immutable type '${o.name}'`);
     o.dict.set(name, v);
+    bumpTypeVersion();
     return;
   }
   if (o instanceof PyFunction) {
@@ -290,6 +291,7 @@ function propName(p: PyProperty, name: string): string {
 export function delAttr(o: any, name: string): void {
   if (o instanceof PyInstance || o instanceof PyBaseException || o instanceof PyType || o instanceof PyModule) {
     if (!o.dict.delete(name)) throw attrError(o, name);
+    bumpTypeVersion();
     return;
   }
   throw attrError(o, name);

@@ -13,7 +13,7 @@ import { makeItertools } from './modules/itertools';
 import { makeMath } from './modules/math';
 import { makeRandom } from './modules/random';
 import { makeSys, makeTime } from './modules/timeSys';
-import { PyBaseException, PyModule } from './objects';
+import { bumpTypeVersion, PyBaseException, PyModule } from './objects';
 import { parseModule } from './parser';
 import { str } from './repr';
 import { rt } from './runtime';
@@ -113,6 +113,7 @@ export class Session {
     const f = this.factories.get(name);
     if (!f) throw pyErr(ModuleNotFoundError, `No module named '${name}' (not available in Pizarra's sandbox)`);
     const mod = f(this);
+    bumpTypeVersion();
     this.modules.set(name, mod);
     return mod;
   }
@@ -154,6 +155,7 @@ export class Session {
     rt.interruptFlag = limits.interrupt ?? this.interruptFlag;
     rt.handling = null;
     rt.frame = frame;
+    bumpTypeVersion();
     try {
       const main = compiler.block(body, analyzer.module, '');
       main(frame);

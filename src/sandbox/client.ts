@@ -218,7 +218,7 @@ export class SandboxClient {
   }
 
   private lostResult(id: number, t0: number, reason: LostReason): RunResult {
-    return { id, status: 'lost', output: '', truncated: false, durationMs: performance.now() - t0, message: limitMessage('lost', this.limits, reason) };
+    return { id, status: 'lost', lostReason: reason, output: '', truncated: false, durationMs: performance.now() - t0, message: limitMessage('lost', this.limits, reason) };
   }
 
   /** Terminates the worker; a run in progress ends as `lost` with the reason. */

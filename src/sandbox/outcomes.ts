@@ -3,7 +3,7 @@
 
 import { DEFAULT_LIMITS, type PythonError, type RunResult, type RunStatus, type SessionLimits } from './protocol';
 
-export type LostReason = 'memory' | 'unresponsive' | 'crashed' | 'restarted';
+export type LostReason = NonNullable<RunResult['lostReason']>;
 
 export function limitMessage(status: RunStatus, limits: SessionLimits = DEFAULT_LIMITS, reason?: LostReason): string {
   switch (status) {

@@ -108,6 +108,8 @@ export interface RunResult {
   readonly error?: PythonError;
   /** For interrupted, timeout and lost: a sentence that names the limit or the action. */
   readonly message?: string;
+  /** For lost: why the session ended. */
+  readonly lostReason?: 'memory' | 'unresponsive' | 'crashed' | 'restarted';
   /** Wall time from the host's request to the result (for `lost`, until the host gave up). */
   readonly durationMs: number;
 }

@@ -5,7 +5,7 @@ import { IndexError, KeyError, pyErr, pyErrArgs, TypeError, ValueError } from '.
 import { hashKey } from '../keys';
 import { binop, compare } from '../ops';
 import {
-  dictType, listType, PyBuiltin, PyClassMethod, PyDict, PyList, PyModule, PyObject, PyProperty, PyTuple, PyType, tupleType,
+  bumpTypeVersion, dictType, listType, PyBuiltin, PyClassMethod, PyDict, PyList, PyModule, PyObject, PyProperty, PyTuple, PyType, tupleType,
 } from '../objects';
 import { repr } from '../repr';
 import { call, dictSetItem, getIter, iterNext, toArray, toIndex, truthy } from '../runtime';
@@ -155,6 +155,7 @@ function makeNamedTuple(a: any[], kw: Map<string, any> | null): PyType {
     return r;
   });
   t.dict.set('_make', new PyClassMethod(new PyBuiltin('_make', (x) => call(x[0], toArray(x[1])))));
+  bumpTypeVersion();
   return t;
 }
 

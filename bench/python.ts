@@ -1,0 +1,181 @@
+// `npm run bench:python`: times Pizarra's interpreter against CPython (+ NumPy) in the same run on
+// (1) a pure-Python workload (arithmetic, calls, method calls, list and dict operations) and (2) the
+// article's DenseLayer/sgd_update MLP training snippet with numpy. Pizarra runs as the esbuild bundle
+// the CLI ships (not under tsx); both sides are measured in CPU time of the program run only (the
+// shared 2-core machine makes wall time noisy), best of 3; CPython imports numpy before timing.
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildSync } from 'esbuild';
+
+const PURE = `
+class Vec:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+    def add(self, o):
+        return Vec(self.x + o.x, self.y + o.y)
+    def dot(self, o):
+        return self.x * o.x + self.y * o.y
+
+def fib(n):
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+
+def work(n):
+    total = 0
+    acc = Vec(0, 0)
+    counts = {}
+    items = []
+    for i in range(n):
+        total += (i * 7 + 3) % 11 - i // 5
+        v = Vec(i, i + 1)
+        acc = acc.add(v)
+        total += v.dot(acc) % 13
+        key = i % 100
+        counts[key] = counts.get(key, 0) + 1
+        items.append(i * 2)
+        if len(items) > 50:
+            items.pop(0)
+    s = 0.0
+    for x in items:
+        s += x * 0.5
+    return total, acc.x, len(counts), s
+
+r = None
+for _ in range(15):
+    r = work(60000)
+words = ["alpha", "beta", "gamma", "delta"] * 5000
+freq = {}
+for w in words:
+    freq[w] = freq.get(w, 0) + 1
+print(r, fib(25), sum([i * i for i in range(300000)]), sorted(freq.items()))
+`;
+
+const MLP = `
+import numpy as np
+
+def sgd_update(parameters, gradients, learning_rate):
+    for param, grad in zip(parameters, gradients):
+        param -= learning_rate * grad
+    return parameters
+
+class DenseLayer:
+    def __init__(self, input_size, output_size):
+        limit = np.sqrt(6 / (input_size + output_size))
+        self.W = np.random.uniform(-limit, limit, (input_size, output_size))
+        self.b = np.zeros(output_size)
+
+    def forward(self, X):
+        self.input = X
+        return np.dot(X, self.W) + self.b
+
+    def backward(self, dY, learning_rate):
+        dW = np.dot(self.input.T, dY)
+        db = np.sum(dY, axis=0)
+        dX = np.dot(dY, self.W.T)
+        self.W -= learning_rate * dW
+        self.b -= learning_rate * db
+        return dX
+
+np.random.seed(0)
+X = np.random.randn(128, 8)
+y = np.sin(X[:, :1]) + 0.5 * X[:, 1:2]
+l1 = DenseLayer(8, 32)
+l2 = DenseLayer(32, 1)
+for epoch in range(300):
+    h = l1.forward(X)
+    a = np.maximum(h, 0)
+    out = l2.forward(a)
+    loss = np.mean((out - y) ** 2)
+    d = 2 * (out - y) / len(X)
+    dh = l2.backward(d, 0.05) * (h > 0)
+    l1.backward(dh, 0.05)
+    if epoch % 100 == 0:
+        print(f"epoch {epoch}: loss {loss:.6f}")
+w = [np.ones(3)]
+sgd_update(w, [np.full(3, 0.5)], 0.1)
+print(w[0])
+`;
+
+const RUNNER = `
+import { readFileSync } from 'node:fs';
+import { Session } from ${JSON.stringify(path.resolve(__dirname, '../src/python'))};
+import { sandboxModules } from ${JSON.stringify(path.resolve(__dirname, '../src/sandbox'))};
+const src = readFileSync(process.argv[2], 'utf8');
+let out = '';
+let err = '';
+const s = new Session({ stdout: (x) => (out += x), stderr: (x) => (err += x), modules: sandboxModules() });
+const t = process.cpuUsage();
+const r = s.run(src, { filename: 'bench.py' });
+const c = process.cpuUsage(t);
+process.stdout.write(JSON.stringify({ ms: (c.user + c.system) / 1000, out, err, ok: r.ok }));
+`;
+
+const PY_TIMER = `
+import sys, time, io, contextlib
+try:
+    import numpy
+except ImportError:
+    pass
+src = open(sys.argv[1]).read()
+buf = io.StringIO()
+t = time.process_time()
+with contextlib.redirect_stdout(buf):
+    exec(compile(src, 'bench.py', 'exec'), {'__name__': '__main__'})
+ms = (time.process_time() - t) * 1000
+import json
+print(json.dumps({'ms': ms, 'out': buf.getvalue()}))
+`;
+
+function best(runs: number, f: () => { ms: number; out: string }): { ms: number; out: string } {
+  let b = f();
+  for (let i = 1; i < runs; i++) {
+    const r = f();
+    if (r.ms < b.ms) b = r;
+  }
+  return b;
+}
+
+function main(): void {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pizarra-bench-'));
+  try {
+    const runnerTs = path.join(dir, 'runner.ts');
+    const runnerJs = path.join(dir, 'runner.js');
+    writeFileSync(runnerTs, RUNNER);
+    buildSync({ entryPoints: [runnerTs], bundle: true, platform: 'node', format: 'cjs', outfile: runnerJs, logLevel: 'error' });
+    const pyTimer = path.join(dir, 'timer.py');
+    writeFileSync(pyTimer, PY_TIMER);
+    let havePython = true;
+    try {
+      execFileSync('python3', ['-c', 'print(1)'], { stdio: 'ignore' });
+    } catch {
+      havePython = false;
+    }
+    const rows: string[] = [];
+    for (const [name, src, target] of [['pure-Python loops', PURE, 1.0], ['MLP (DenseLayer + sgd) with numpy', MLP, 2.0]] as const) {
+      const file = path.join(dir, `${name.split(' ')[0]}.py`);
+      writeFileSync(file, src);
+      const ours = best(3, () => JSON.parse(execFileSync(process.execPath, ['--stack-size=4000', runnerJs, file], { encoding: 'utf8', maxBuffer: 1 << 26 })));
+      let line = `${name.padEnd(36)} pizarra ${ours.ms.toFixed(0).padStart(6)} ms`;
+      if (havePython) {
+        const ref = best(3, () => {
+          const r = spawnSync('python3', [pyTimer, file], { encoding: 'utf8', maxBuffer: 1 << 26 });
+          if (r.status !== 0) throw new Error(r.stderr);
+          return JSON.parse(r.stdout.trim().split('\n').pop()!);
+        });
+        const same = ref.out === ours.out ? 'same output' : 'OUTPUT DIFFERS';
+        line += `   cpython ${ref.ms.toFixed(0).padStart(6)} ms   ratio ${(ours.ms / ref.ms).toFixed(2)}x (target <= ${target.toFixed(1)}x)   ${same}`;
+      }
+      rows.push(line);
+    }
+    console.log('Pizarra Python interpreter vs CPython (CPU time of the run, best of 3)');
+    for (const r of rows) console.log('  ' + r);
+    if (!havePython) console.log('  python3 not found: Pizarra numbers only, no ratios.');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main();
