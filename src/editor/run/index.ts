@@ -46,6 +46,7 @@ export function registerRunner(context: vscode.ExtensionContext, hub: Diagnostic
       s.onChange((record?: BlockRecord) => {
         if (record?.state === 'done') {
           logRun(channel, s!.filename, record);
+          if (record.result?.status === 'lost') tellLost(record.result.lostReason, s!.options.limits?.memoryMB);
           const d = docOf(key);
           if (d) previewOutputs.update(d, s!.records.all());
         }
@@ -54,6 +55,16 @@ export function registerRunner(context: vscode.ExtensionContext, hub: Diagnostic
       sessions.set(key, s);
     }
     return s;
+  };
+
+  /** A session that ended by itself (memory, no answer) lost its variables: say so once, with the way on. */
+  const tellLost = (reason: string | undefined, memoryMB: number | undefined) => {
+    if (reason === 'restarted') return;
+    const why =
+      reason === 'memory' ? vscode.l10n.t('it used more than {0} MB (setting pizarra.run.memoryMB)', memoryMB ?? 512)
+      : reason === 'unresponsive' ? vscode.l10n.t('it did not answer Stop in time')
+      : vscode.l10n.t('it ended unexpectedly');
+    void vscode.window.showWarningMessage(vscode.l10n.t("The Python session was ended because {0}; its variables were lost. The next run starts a new session.", why));
   };
 
   /** The document and block a command is about: from CodeLens arguments, else the active editor's cursor. */

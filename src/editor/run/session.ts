@@ -20,7 +20,7 @@ export class DocumentSession {
 
   constructor(
     readonly filename: string,
-    private options: ClientOptions,
+    private optionsValue: ClientOptions,
   ) {
     this.client = this.newClient();
   }
@@ -45,7 +45,12 @@ export class DocumentSession {
 
   /** Options for the next session (settings changed); the current one keeps its limits until restarted. */
   setOptions(options: ClientOptions): void {
-    this.options = options;
+    this.optionsValue = options;
+  }
+
+  /** The options new sessions start with. */
+  get options(): ClientOptions {
+    return this.optionsValue;
   }
 
   /** Queues the blocks, in the order given; resolves when the last has ended or the batch stopped. */
@@ -108,7 +113,7 @@ export class DocumentSession {
   }
 
   private newClient(): SandboxClient {
-    const c = new SandboxClient(this.options);
+    const c = new SandboxClient(this.optionsValue);
     c.onState(() => this.emit(undefined));
     return c;
   }

@@ -97,6 +97,7 @@ describe('sandbox client (fake engine)', () => {
     setTimeout(() => c.stop(), 150);
     const r = await running;
     assert.equal(r.status, 'lost');
+    assert.equal(r.lostReason, 'unresponsive');
     assert.match(r.message ?? '', /lost/);
     assert.equal(c.alive, false);
     const after = await c.run(req('get k'));
@@ -108,6 +109,7 @@ describe('sandbox client (fake engine)', () => {
     const c = client({ limits: { memoryMB: 64 } });
     const r = await c.run(req('alloc'));
     assert.equal(r.status, 'lost');
+    assert.equal(r.lostReason, 'memory');
     assert.match(r.message ?? '', /MemoryError.*pizarra\.run\.memoryMB/);
     assert.equal((await c.run(req('print alive'))).output, 'alive\n');
   });
