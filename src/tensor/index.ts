@@ -2,24 +2,40 @@
 // (src/sandbox/numpy*) binds the `numpy` module to these functions; tests call them directly.
 //
 // API overview
-// - NDArray: `data` (shared Float64Array), `shape`, `strides` (in elements; `byteStrides` as NumPy),
-//   `offset`, `dtype` ('float64' | 'int64' | 'bool'), `base` (the owner when a view), `isScalar`
-//   (a 0-d result NumPy returns as a numpy scalar: ufunc/reduction results, integer indexing).
-//   Methods: item(), toFlat(), toList().
+// - NDArray: `data` (shared Float64Array; int64 values are exact integers up to 2**53, bool is 0/1),
+//   `shape`, `strides` (in elements; `byteStrides` as NumPy), `offset`, `dtype` ('float64' | 'int64' |
+//   'bool'), `base` (the owner when a view), `isScalar` (a 0-d result NumPy returns as a numpy scalar:
+//   ufunc/reduction results, integer indexing). Methods: item(), toFlat(), toList().
 // - Python scalars cross the boundary as PyScalar: number = Python float, bigint = Python int,
 //   boolean = Python bool. They are weak (NEP 50); NDArrays (numpy scalars included) are strong.
 // - Creation: array(nested, dtype?), asarray, zeros/ones/empty/full (+Like), arange, linspace, eye,
-//   identity, diag.
-// - Ufuncs: binary(name, x, y, out?) and unary(name, x, out?) over explicit registries BINARY/UNARY
-//   (names as NumPy's: add subtract multiply divide floor_divide remainder power maximum minimum
-//   equal ... logical_and ... bitwise_and ...; exp log ... isnan ...). `out` gives in-place semantics
-//   (`a += b` is binary('add', a, b, a)) with same_kind casting errors. Also where, clip, round.
+//   identity, diag, copy, astype.
+// - Ufuncs: binary(name, x, y, out?) and unary(name, x, out?) over the explicit registries BINARY/UNARY
+//   (NumPy names: add subtract multiply divide floor_divide remainder power maximum minimum equal ...
+//   logical_and ... bitwise_and ...; exp log ... isnan ... invert). `out` gives in-place semantics
+//   (`a += b` is binary('add', a, b, a)) with same_kind casting errors. Also where, clip, round,
+//   isclose, allclose, arrayEqual.
+// - Indexing: getItem(a, index) / setItem(a, index, value) with index = one IndexItem or an array of
+//   them: number (int), slice(start, stop, step), null (None/newaxis), '...' (Ellipsis), or an int/bool
+//   NDArray (fancy/boolean; lists are converted by the caller with array()). Basic indices give views,
+//   advanced ones copies, all-int indices numpy scalars.
+// - Reductions (axis: number | number[] | null, keepdims): sum (NumPy's pairwise order, bit-exact),
+//   prod, max, min, any, all, mean, variance, std (ddof), argmax, argmin, cumsum, cumprod.
+// - Shapes: reshape, ravel, flatten, transpose, swapaxes, squeeze, expandDims, broadcastTo,
+//   concatenate, stack, vstack, hstack, split (strict=false: array_split), tile, repeat.
+// - Linear algebra: dot, matmul, outer, inner, det, inv, solve, norm. Large products run a WebAssembly
+//   SIMD kernel (src/tensor/wasm) with a JavaScript fallback; both accumulate each element in ascending
+//   k. Small matrix products emulate OpenBLAS's FMA and small inv/solve follow its LU order, so they
+//   usually match NumPy bit for bit.
+// - Sorting and sets: sort, argsort (stable), unique (+index/inverse/counts), searchsorted, nonzero.
+// - Random: RandomState (legacy MT19937, bit-exact) and the module-level `globalRandom`; scalar draws
+//   return Python scalars (number/bigint). crlog is the correctly rounded log its normals use.
 // - Errors: TensorError(pyType, message) with NumPy's wording (pyType e.g. 'ValueError',
 //   'numpy.exceptions.AxisError'); `pyLine` is the traceback's last line. RuntimeWarnings go to the
-//   callback installed by setWarningSink. setAllocationCap(bytes) makes larger allocations raise
-//   MemoryError before allocating.
+//   callback installed by setWarningSink. setAllocationCap(bytes) makes allocations beyond the cap
+//   raise NumPy's MemoryError before allocating; allocatedBytes() reports the running total.
 // - Printing: arrayStr (print/str), arrayRepr (repr; numpy scalars as `np.float64(1.5)`), scalarStr,
-//   scalarRepr, array2string, set/get/withPrintOptions.
+//   scalarRepr, array2string, set/get/reset/withPrintOptions (np.printoptions), floatRepr.
 
 export { TensorError, setWarningSink, setAllocationCap, allocatedBytes, normAxis, type PyErrorType, type WarningSink } from './errors';
 export { type DType, type PyScalar, promote, dtypeRepr } from './dtype';
@@ -40,6 +56,7 @@ export { getItem, setItem, slice, nonzero, type IndexItem, type Slice } from './
 export { sum, prod, max, min, any, all, mean, variance, std, argmax, argmin, cumsum, cumprod } from './reductions';
 export { type AxisArg } from './reduceAxes';
 export { where, clip, round, astype, isclose, allclose, arrayEqual } from './misc';
+export { setWasmEnabled } from './wasm/gemmKernel';
 export { dot, matmul, outer, inner, det, inv, solve, norm } from './linalg';
 export { sort, argsort, unique, searchsorted, type UniqueResult } from './sort';
 export { RandomState, globalRandom, type Size } from './random';
