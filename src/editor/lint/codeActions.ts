@@ -6,12 +6,6 @@ import * as vscode from 'vscode';
 import { toRange } from '../convert';
 import { modelOf } from '../models';
 import type { LintState } from './register';
-import { displayLang } from './settings';
-
-const TITLES = {
-  en: { line: (id: string) => `Disable ${id} for the next line`, file: (id: string) => `Disable ${id} for this file` },
-  es: { line: (id: string) => `Desactivar ${id} en la línea siguiente`, file: (id: string) => `Desactivar ${id} en este archivo` },
-};
 
 export class LintCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
@@ -23,7 +17,6 @@ export class LintCodeActions implements vscode.CodeActionProvider {
     // Fixes computed for an older version would edit the wrong text; the next lint brings fresh ones.
     if (!state || state.version !== doc.version) return [];
     const actions: vscode.CodeAction[] = [];
-    const titles = TITLES[displayLang()];
     for (const diag of context.diagnostics) {
       const pair = state.pairs.find(([v]) => v === diag) ?? state.pairs.find(([v]) => sameDiagnostic(v, diag));
       if (!pair) continue;
@@ -45,12 +38,12 @@ export class LintCodeActions implements vscode.CodeActionProvider {
       const formulaLine = span ? span.range.start.line : lint.range.start.line;
       const line = doc.lineAt(formulaLine);
       const indent = line.text.slice(0, line.firstNonWhitespaceCharacterIndex);
-      const lineAction = new vscode.CodeAction(titles.line(lint.rule), vscode.CodeActionKind.QuickFix);
+      const lineAction = new vscode.CodeAction(vscode.l10n.t('Disable {0} for the next line', lint.rule), vscode.CodeActionKind.QuickFix);
       lineAction.diagnostics = [vdiag];
       lineAction.edit = new vscode.WorkspaceEdit();
       lineAction.edit.insert(doc.uri, new vscode.Position(formulaLine, 0), `${indent}<!-- pizarra-disable-next-line ${lint.rule} -->${eol}`);
       actions.push(lineAction);
-      const fileAction = new vscode.CodeAction(titles.file(lint.rule), vscode.CodeActionKind.QuickFix);
+      const fileAction = new vscode.CodeAction(vscode.l10n.t('Disable {0} for this file', lint.rule), vscode.CodeActionKind.QuickFix);
       fileAction.diagnostics = [vdiag];
       fileAction.edit = new vscode.WorkspaceEdit();
       fileAction.edit.insert(doc.uri, new vscode.Position(this.afterFrontMatter(doc), 0), `<!-- pizarra-disable ${lint.rule} -->${eol}`);
