@@ -165,6 +165,31 @@ export class RandomState {
     return arr;
   }
 
+  /**
+   * mtrand.pyx choice(replace=False, p=...): draw `size - found` uniforms, zero the probabilities of
+   * what was found, search the renormalised cdf, keep first occurrences in draw order; repeat.
+   */
+  private choiceNoReplaceP(p: NDArray, size: number): NDArray {
+    const probs = copy(p, 'float64');
+    let nonzero = 0;
+    for (let i = 0; i < probs.size; i++) if (probs.data[i] > 0) nonzero++;
+    if (nonzero < size) throw valueError('Fewer non-zero entries in p than size');
+    const found: number[] = [];
+    while (found.length < size) {
+      const x = this.randomSample([size - found.length]) as NDArray;
+      for (const f of found) probs.data[f] = 0;
+      const cdf = cumsum(probs);
+      const last = cdf.data[cdf.size - 1];
+      for (let i = 0; i < cdf.size; i++) cdf.data[i] /= last;
+      const picks = searchsorted(cdf, x, 'right').toFlat();
+      const seen = new Set<number>();
+      for (const v of picks) if (!seen.has(v)) (seen.add(v), found.push(v));
+    }
+    const out = newArray([size], 'int64');
+    out.data.set(found);
+    return out;
+  }
+
   /** `choice(a, size=None, replace=True, p=None)`. */
   choice(a: number | NDArray, size?: Size, replace = true, p?: NDArray | null): NDArray | bigint | number {
     const pop = typeof a === 'number' ? a : a.ndim === 1 ? a.shape[0] : -1;
@@ -192,10 +217,14 @@ export class RandomState {
       } else idx = shape ? (this.randint(0, pop, shape) as NDArray) : (this.randint(0, pop) as bigint);
     } else {
       if (count > pop) throw valueError("Cannot take a larger sample than population when 'replace=False'");
-      if (p) throw valueError('choice without replacement and with p is not supported');
-      const perm = this.permutation(pop);
-      const head = getItem(perm, { start: 0, stop: count, step: 1 });
-      idx = shape ? reshape(copy(head), shape) : getItem(head, 0);
+      if (p) {
+        const found = this.choiceNoReplaceP(p, count);
+        idx = shape ? reshape(found, shape) : getItem(found, 0);
+      } else {
+        const perm = this.permutation(pop);
+        const head = getItem(perm, { start: 0, stop: count, step: 1 });
+        idx = shape ? reshape(copy(head), shape) : getItem(head, 0);
+      }
     }
     if (typeof a === 'number') return idx;
     if (typeof idx === 'bigint') return getItem(a, Number(idx));
