@@ -19,6 +19,7 @@ import {
   REASON_SLOT,
   type RunResult,
   type SessionLimits,
+  type Stream,
   type WorkerMessage,
 } from './protocol';
 
@@ -36,8 +37,8 @@ export interface RunRequest {
   readonly source: string;
   readonly filename: string;
   readonly lineOffset: number;
-  /** Output while the run goes on (the final result repeats all of it). */
-  readonly onOutput?: (text: string) => void;
+  /** Output as the program writes it, in order, with its stream (the final result repeats all of it, merged). */
+  readonly onOutput?: (text: string, stream: Stream) => void;
 }
 
 export type SessionState = 'none' | 'starting' | 'idle' | 'running';
@@ -45,7 +46,7 @@ export type SessionState = 'none' | 'starting' | 'idle' | 'running';
 interface Running {
   readonly id: number;
   readonly t0: number;
-  readonly onOutput?: (text: string) => void;
+  readonly onOutput?: (text: string, stream: Stream) => void;
   readonly resolve: (r: RunResult) => void;
   timer?: NodeJS.Timeout;
   grace?: NodeJS.Timeout;
@@ -171,7 +172,7 @@ export class SandboxClient {
       }
       // What the prelude prints is shown with the first block, the one that made it run.
       preludeOutput = pre.output;
-      if (preludeOutput) request.onOutput?.(preludeOutput);
+      if (preludeOutput) request.onOutput?.(preludeOutput, 'stdout');
     }
     this.needsPrelude = false;
     if (generation !== this.generation) return this.cancelled();
@@ -282,8 +283,10 @@ export class SandboxClient {
       if (!this.running) this.setState('idle');
     } else if (m.type === 'output') {
       if (this.running?.id !== m.id) return;
-      partial.push(m.text);
-      this.running.onOutput?.(m.text);
+      for (const c of m.chunks) {
+        partial.push(c.text);
+        this.running.onOutput?.(c.text, c.stream);
+      }
     } else if (m.type === 'done') {
       partial.length = 0;
       this.finish(m.result);

@@ -58,11 +58,17 @@ export interface ReadyMessage {
   readonly type: 'ready';
 }
 
-/** Output while a run is going, so long runs show progress; the final result repeats all of it. */
+export type Stream = 'stdout' | 'stderr';
+
+/**
+ * Output while a run goes on, in order, each chunk with its stream; everything is sent before the run's
+ * `done` (what the output limit kept), so a caller can print exactly what the program wrote, where it
+ * wrote it (`pizarra exec`). The final result repeats all of it, merged.
+ */
 export interface OutputMessage {
   readonly type: 'output';
   readonly id: number;
-  readonly text: string;
+  readonly chunks: ReadonlyArray<{ readonly stream: Stream; readonly text: string }>;
 }
 
 export interface DoneMessage {
@@ -117,7 +123,7 @@ export interface RunResult {
 // ---- what the worker needs from the Python engine ---------------------------------------------
 
 export interface EngineOptions {
-  readonly write: (stream: 'stdout' | 'stderr', text: string) => void;
+  readonly write: (stream: Stream, text: string) => void;
   /** Slot 0 of the shared flag: the interpreter polls it and clears it when it interrupts. */
   readonly interrupt: Int32Array;
   /** Wall time per run in ms: the interpreter's own deadline, a backstop for the host's timer. */

@@ -17,6 +17,7 @@ import {
   type PythonError,
   type RunMessage,
   type RunResult,
+  type Stream,
   type WorkerMessage,
 } from './protocol';
 import { limitMessage, internalErrorToPython } from './outcomes';
@@ -31,13 +32,27 @@ let flag: Int32Array | undefined;
 let init: InitMessage | undefined;
 
 /** Output of the run in progress. */
-const out = { id: 0, parts: [] as string[], size: 0, truncated: false, unsent: '', lastSent: 0 };
+const out = { id: 0, parts: [] as string[], size: 0, truncated: false, unsent: [] as Array<{ stream: Stream; text: string }>, lastSent: 0 };
 
 function post(m: WorkerMessage): void {
   port?.postMessage(m);
 }
 
-function write(_stream: 'stdout' | 'stderr', text: string): void {
+/** Sends what was written since the last message, consecutive writes to one stream joined. */
+function flush(): void {
+  if (out.unsent.length === 0) return;
+  const chunks: Array<{ stream: Stream; text: string }> = [];
+  for (const c of out.unsent) {
+    const last = chunks[chunks.length - 1];
+    if (last && last.stream === c.stream) last.text += c.text;
+    else chunks.push({ ...c });
+  }
+  post({ type: 'output', id: out.id, chunks });
+  out.unsent = [];
+  out.lastSent = Date.now();
+}
+
+function write(stream: Stream, text: string): void {
   if (typeof text !== 'string' || text.length === 0) return;
   const room = (init?.limits.outputLimitChars ?? Infinity) - out.size;
   if (text.length > room) out.truncated = true;
@@ -45,14 +60,9 @@ function write(_stream: 'stdout' | 'stderr', text: string): void {
     const kept = text.length > room ? text.slice(0, room) : text;
     out.parts.push(kept);
     out.size += kept.length;
-    out.unsent += kept;
+    out.unsent.push({ stream, text: kept });
   }
-  const now = Date.now();
-  if (out.unsent && now - out.lastSent >= PROGRESS_EVERY_MS) {
-    post({ type: 'output', id: out.id, text: out.unsent });
-    out.unsent = '';
-    out.lastSent = now;
-  }
+  if (Date.now() - out.lastSent >= PROGRESS_EVERY_MS) flush();
 }
 
 function start(m: InitMessage): void {
@@ -70,7 +80,7 @@ function run(m: RunMessage): void {
   out.parts = [];
   out.size = 0;
   out.truncated = false;
-  out.unsent = '';
+  out.unsent = [];
   out.lastSent = Date.now();
   let outcome: EngineOutcome;
   try {
@@ -81,6 +91,7 @@ function run(m: RunMessage): void {
     outcome = { ok: false, error: internalErrorToPython(e) };
   }
   const reason = flag ? Atomics.load(flag, REASON_SLOT) : INTERRUPT_NONE;
+  flush();
   post({ type: 'done', result: resultOf(m.id, outcome, reason, performance.now() - t0) });
   out.parts = [];
 }

@@ -130,6 +130,14 @@ describe('sandbox client (fake engine)', () => {
     assert.ok(r.output.startsWith(seen.join('')));
   });
 
+  it('delivers every write before the result, in order, with its stream', async () => {
+    const c = client();
+    const seen: Array<[string, string]> = [];
+    const r = await c.run({ ...req('print a\nprint b\nwarn w\nprint c\nraise x'), onOutput: (t, s) => seen.push([s, t]) });
+    assert.deepEqual(seen, [['stdout', 'a\nb\n'], ['stderr', 'w\n'], ['stdout', 'c\n']]);
+    assert.equal(r.output, 'a\nb\nw\nc\n');
+  });
+
   it('turns a JavaScript stack overflow inside the engine into RecursionError', async () => {
     const c = client();
     const r = await c.run(req('jsthrow'));
