@@ -113,3 +113,24 @@ function call(e: Extract<PyExpr, { kind: 'call' }>, elementwise: boolean, depth:
   if (fn && e.args.length === 1) return N.fn(fn, go(arg));
   return N.unknown(name);
 }
+
+/** A reduction (Σ over array elements) whose summand multiplies something by a log: a cross-entropy. */
+export function isReducedLoss(e: NumExpr): boolean {
+  let found = false;
+  N.visit(e, (n) => {
+    if (n.k === 'big' && n.index === ELEMENT) {
+      N.visit(n.body, (m) => {
+        if (m.k === 'mul' && m.factors.some((f) => hasLog(f)) && m.factors.some((f) => !hasLog(f))) found = true;
+      });
+    }
+  });
+  return found;
+}
+
+function hasLog(e: NumExpr): boolean {
+  let found = false;
+  N.visit(e, (n) => {
+    if (n.k === 'fn' && (n.fn === 'log' || n.fn === 'log2' || n.fn === 'log10')) found = true;
+  });
+  return found;
+}

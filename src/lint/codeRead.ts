@@ -243,3 +243,15 @@ function collectKwargs(e: PyExpr, out: PyBinding[]): void {
       return;
   }
 }
+
+/** Code blocks rarely change between keystrokes: their readings are kept by content (bounded). */
+const readings = new Map<string, CodeReading>();
+
+export function readPythonCached(src: string): CodeReading {
+  let r = readings.get(src);
+  if (!r) {
+    if (readings.size >= 256) readings.clear();
+    readings.set(src, (r = readPython(src)));
+  }
+  return r;
+}

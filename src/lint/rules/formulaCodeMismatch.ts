@@ -14,8 +14,8 @@ import { functionOf, toNum } from '../../latex/evaluateFromTree';
 import { mlRoles } from '../../latex/evaluateRoles';
 import { walk, type Expr } from '../../latex/tree';
 import { type PyExpr } from '../codeExpr';
-import { ELEMENT, logBase, pyToNum } from '../codeNumeric';
-import { readPython, type CodeReading } from '../codeRead';
+import { isReducedLoss, logBase, pyToNum } from '../codeNumeric';
+import { readPythonCached, type CodeReading } from '../codeRead';
 import { EQUALITIES, statements } from '../indices';
 import { t, type ArticleContext, type ArticleFinding, type ArticleFormula, type Rule } from '../rule';
 import { hasWeightedLog, isLog } from './crossEntropySign';
@@ -33,7 +33,7 @@ export const formulaCodeMismatch: Rule = {
     if (blocks.length === 0 || ctx.formulas.length === 0) return;
     const facts = formulaFacts(ctx.formulas);
     for (const block of blocks) {
-      const reading = readCached(block.content);
+      const reading = readPythonCached(block.content);
       const at = (start: number, end: number) => ({ formula: -1, start: block.contentRange.start.offset + start, end: block.contentRange.start.offset + end });
       checkFunctions(reading, facts, at, report);
       checkInit(reading, facts, at, report);
@@ -42,17 +42,6 @@ export const formulaCodeMismatch: Rule = {
     }
   },
 };
-
-/** Code blocks rarely change between keystrokes: keep their readings by content (bounded). */
-const readings = new Map<string, CodeReading>();
-function readCached(src: string): CodeReading {
-  let r = readings.get(src);
-  if (!r) {
-    if (readings.size >= 256) readings.clear();
-    readings.set(src, (r = readPython(src)));
-  }
-  return r;
-}
 
 type At = (start: number, end: number) => { formula: number; start: number; end: number };
 type Report = (f: ArticleFinding) => void;
@@ -356,27 +345,6 @@ function checkLosses(reading: CodeReading, facts: FormulaFacts, at: At, report: 
 }
 
 const baseName = (b: number) => (b === Math.E ? 'e' : String(b));
-
-/** A reduction (Σ over array elements) whose summand multiplies something by a log: a cross-entropy. */
-function isReducedLoss(e: N.NumExpr): boolean {
-  let found = false;
-  N.visit(e, (n) => {
-    if (n.k === 'big' && n.index === ELEMENT) {
-      N.visit(n.body, (m) => {
-        if (m.k === 'mul' && m.factors.some((f) => hasLog(f)) && m.factors.some((f) => !hasLog(f))) found = true;
-      });
-    }
-  });
-  return found;
-}
-
-function hasLog(e: N.NumExpr): boolean {
-  let found = false;
-  N.visit(e, (n) => {
-    if ((n.k === 'fn' && (n.fn === 'log' || n.fn === 'log2' || n.fn === 'log10'))) found = true;
-  });
-  return found;
-}
 
 // ---- hyper-parameters ---------------------------------------------------------------------------------------
 
