@@ -34,6 +34,13 @@ export function createEngineSession(options: EngineOptions): EngineSession {
     stderr: (s) => options.write('stderr', s),
     modules: sandboxModules({ memoryCapBytes: options.tensorBytes }),
   });
+  // Build the numpy module now, while the worker starts (no guest code runs: this is our own module
+  // object), so the prelude's `import numpy as np` is a lookup when the writer presses Run.
+  try {
+    session.importModule('numpy');
+  } catch {
+    // A failure surfaces, with its Python message, when guest code imports numpy.
+  }
   return {
     run(source, filename, lineOffset): EngineOutcome {
       const r = session.run(source, { filename, lineOffset, interrupt: options.interrupt, timeoutMs: options.timeoutMs });
