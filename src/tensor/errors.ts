@@ -80,14 +80,12 @@ export function allocatedBytes(): number {
 /** Allocates a zeroed Float64Array of n elements for an array of `shape`, charging the cap. */
 export function allocate(n: number, shape: readonly number[], dtype: string): Float64Array {
   const bytes = n * 8;
-  // Beyond 2**31 elements a Float64Array cannot exist; NumPy would fail the same way on this machine.
-  if (!Number.isFinite(n) || n < 0 || usedBytes + bytes > capBytes || n > 2 ** 31) {
-    const shp = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
-    throw new TensorError(
-      'numpy._core._exceptions._ArrayMemoryError',
-      `Unable to allocate ${humanBytes(bytes)} for an array with shape ${shp} and data type ${dtype === 'bool' ? 'bool' : dtype}`,
-    );
-  }
+  const shp = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
+  const msg = `Unable to allocate ${humanBytes(bytes)} for an array with shape ${shp} and data type ${dtype}`;
+  // Beyond 2**31 elements a Float64Array cannot exist; NumPy fails there too, with _ArrayMemoryError.
+  if (!Number.isFinite(n) || n < 0 || n > 2 ** 31) throw new TensorError('numpy._core._exceptions._ArrayMemoryError', msg);
+  // The caller's cap is a sandbox limit: plain MemoryError (what the interpreter's tests expect).
+  if (usedBytes + bytes > capBytes) throw new TensorError('MemoryError', msg);
   usedBytes += bytes;
   return n <= SMALL ? small(n) : new Float64Array(n);
 }
