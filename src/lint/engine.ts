@@ -12,7 +12,7 @@ import { texOffsetToDocument, type DocumentModel, type MathSpan } from '../markd
 import { createFormulaContext } from './formulaContext';
 import { RULES } from './registry';
 import { macroEdit } from './frontMatterEdit';
-import type { ArticleContext, ArticleFormula, Edit, Finding, FormulaContext, Lang, LintOptions, Rule, SeveritySetting } from './rule';
+import type { ArticleContext, ArticleFinding, ArticleFormula, Edit, Finding, FormulaContext, Lang, LintOptions, Rule, SeveritySetting } from './rule';
 import { isSuppressed, readSuppressions } from './suppress';
 import { formulaSymbols, SymbolTable, type FormulaSymbolUse } from './symbols';
 
@@ -50,6 +50,7 @@ export const symbolsOf = (ctx: FormulaContext): FormulaSymbolUse[] => ctx.memo('
 
 export class Linter {
   private readonly cache = new Map<string, Entry>();
+  private lastArticle: { key: string; ctxs: FormulaContext[]; results: Map<string, ArticleFinding[] | Error> } | undefined;
   /** Formula contexts created since construction: the benchmark and tests read it to prove cache hits. */
   misses = 0;
 
@@ -126,17 +127,29 @@ export class Linter {
           return symbols;
         },
       };
+      // Typing in prose changes no formula: reuse the article rules' findings (they are in TeX offsets of
+      // formulas, so they map to the new positions) unless one was in document offsets.
+      const key = articleKey(model, options);
+      const reuse = this.lastArticle !== undefined && this.lastArticle.key === key && sameContexts(this.lastArticle.ctxs, formulas);
+      const results = reuse ? this.lastArticle!.results : new Map<string, Array<ArticleFinding> | Error>();
       for (const rule of articleRules) {
         const severity = this.severityOf(rule, options) as Severity;
-        try {
-          rule.checkArticle!(article, (f) => {
-            const span = f.formula >= 0 ? model.math[f.formula] : undefined;
-            emit(rule.id, severity, f.formula, f, span);
-          });
-        } catch (e) {
-          emit(INTERNAL, 'warning', -1, internal(rule.id, e instanceof Error ? e : new Error(String(e)), 0), undefined);
+        let found = results.get(rule.id);
+        if (found === undefined) {
+          const list: ArticleFinding[] = [];
+          try {
+            rule.checkArticle!(article, (f) => list.push(f));
+            found = list;
+          } catch (e) {
+            found = e instanceof Error ? e : new Error(String(e));
+          }
+          results.set(rule.id, found);
         }
+        if (found instanceof Error) emit(INTERNAL, 'warning', -1, internal(rule.id, found, 0), undefined);
+        else for (const f of found) emit(rule.id, severity, f.formula, f, f.formula >= 0 ? model.math[f.formula] : undefined);
       }
+      const cacheable = [...results.values()].every((r) => r instanceof Error || r.every((f) => f.formula >= 0));
+      this.lastArticle = cacheable ? { key, ctxs: formulas.map((f) => f.ctx), results } : undefined;
     }
     return out.sort((a, b) => a.range.start.offset - b.range.start.offset || a.rule.localeCompare(b.rule));
   }
@@ -179,6 +192,19 @@ export class Linter {
 
 function cacheKey(tex: string, display: boolean, env: MacroEnv, prepared: PreparedTex): string {
   return `${display ? 'D' : 'I'}\u0000${env.signature}\u0000${prepared.tex === tex ? '' : prepared.tex}\u0000${tex}`;
+}
+
+/** What article rules read besides the formulas: code blocks' text, settings. */
+function articleKey(model: DocumentModel, options: LintOptions): string {
+  const rules = options.rules ? [...options.rules].map(([k, v]) => `${k}=${v}`).join(',') : '';
+  const code = model.code.map((c) => `${c.lang}\u0001${c.content}`).join('\u0002');
+  return `${options.einsteinNotation ? 1 : 0}|${options.lang ?? 'en'}|${options.numbering ?? ''}|${rules}|${code}`;
+}
+
+function sameContexts(a: readonly FormulaContext[], b: readonly ArticleFormula[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i].ctx) return false;
+  return true;
 }
 
 function internal(rule: string, e: Error, end: number): Finding {

@@ -6,7 +6,9 @@
 //       (TeX, display mode, macros): the engine caches its findings per formula, so a keystroke re-checks
 //       only the formulas that changed. Positions are TeX offsets (ctx.tex), never document offsets.
 //     - `checkArticle(ctx, report)` for what needs several formulas, the code blocks or the symbol table
-//       (`ctx.symbols`). It runs on every lint, so keep it linear; reuse per-formula facts via `ctx.formulas`.
+//       (`ctx.symbols`). Keep it linear; reuse per-formula facts via `ctx.formulas`. It must depend only on
+//       the formulas, the code blocks' text, the labels and the options: the engine reuses its findings
+//       while those are unchanged (typing prose), unless a finding used document offsets (`formula: -1`).
 //     - Share expensive per-formula facts between rules with `ctx.memo('my-fact', () => …)`.
 //  2. Messages carry the evidence, in English and Spanish: `report({ start, end, message: t(en, es) })`.
 //  3. A quick fix is `fix(title, edits)`: TeX-offset edits of this formula (or, for article findings,

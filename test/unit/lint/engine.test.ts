@@ -32,6 +32,27 @@ describe('lint engine', () => {
       assert.deepEqual(linter.lint(buildModel(withMacro)).map((d) => d.rule), []);
     });
 
+    it('reuses article-rule findings while only prose changes, at the new positions', () => {
+      let runs = 0;
+      const counting: Rule = {
+        id: 'counting',
+        defaultSeverity: 'info',
+        summary: { en: 'x', es: 'x' },
+        checkArticle(ctx, report) {
+          runs++;
+          report({ formula: 0, start: 0, end: 1, message: { en: 'first letter', es: 'primera letra' } });
+        },
+      };
+      const linter = new Linter([counting]);
+      linter.lint(buildModel('Text $ab$\n'));
+      const moved = linter.lint(buildModel('More text $ab$\n'));
+      assert.equal(runs, 1);
+      assert.equal(moved[0].range.start.character, 11);
+      linter.lint(buildModel('More text $abc$\n'));
+      linter.lint(buildModel('More text $abc$\n\n```python\nx = 1\n```\n'));
+      assert.equal(runs, 3);
+    });
+
     it('returns the same findings from the cache as from a fresh linter', () => {
       const text = '$e^-x$ and $P(a|b)$ and $log x$\n';
       const linter = new Linter();
