@@ -75,6 +75,8 @@ export class Session {
   private stderr: (s: string) => void;
   readonly interruptFlag: Int32Array;
   limits: Limits = {};
+  /** Called at the start of every run (modules reset per-run budgets such as the tensor memory cap). */
+  readonly runHooks: (() => void)[] = [];
   recursionLimit: number;
 
   constructor(opts: SessionOptions = {}) {
@@ -154,6 +156,7 @@ export class Session {
     rt.deadline = limits.timeoutMs !== undefined ? Date.now() + limits.timeoutMs : Infinity;
     rt.interruptFlag = limits.interrupt ?? this.interruptFlag;
     rt.handling = null;
+    for (const h of this.runHooks) h();
     rt.frame = frame;
     bumpTypeVersion();
     try {

@@ -31,7 +31,10 @@ export function sandboxModules(opts: SandboxOptions = {}): Map<string, ModuleFac
   let np: PyModule | null = null;
   const numpy = (s: Session): PyModule => {
     if (!np) {
-      T.setAllocationCap(opts.memoryCapBytes ?? 256 * 1024 * 1024);
+      // The tensor core counts bytes allocated since the cap was set, so the budget restarts each run.
+      const cap = opts.memoryCapBytes ?? 1024 * 1024 * 1024;
+      T.setAllocationCap(cap);
+      s.runHooks.push(() => T.setAllocationCap(cap));
       installWarnings(s);
       np = makeNumpy();
     }

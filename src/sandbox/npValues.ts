@@ -6,7 +6,7 @@ import {
   type DType, type IndexItem, type Nested, NDArray, type Operand, type PyScalar, array, slice as mkSlice, TensorError,
 } from '../tensor';
 import {
-  EXCEPTION_TYPES, IndexError, pyErr, TypeError, ValueError,
+  EXCEPTION_TYPES, IndexError, MemoryError, pyErr, TypeError, ValueError,
 } from '../python/errors';
 import {
   boolType, Ellipsis, floatType, intType, objectType, PyBaseException, PyFloat, PyList, PyObject, PySlice, PyTuple, PyType,
@@ -118,7 +118,7 @@ function excTypeFor(name: string): PyType {
   if (!t) {
     const dot = name.lastIndexOf('.');
     const short = name.slice(dot + 1);
-    const bases = short === 'AxisError' ? [ValueError, IndexError] : short === 'LinAlgError' ? [ValueError] : [TypeError];
+    const bases = short === 'AxisError' ? [ValueError, IndexError] : short === 'LinAlgError' ? [ValueError] : short.includes('MemoryError') ? [MemoryError] : [TypeError];
     t = new PyType(short, bases, new Map(), name.slice(0, dot));
     t.isException = true;
     t.tpName = name;
