@@ -103,11 +103,36 @@ function naive(
   useFma: boolean,
 ): void {
   if (useFma) {
+    // Veltkamp-split every operand once (A row-major m×k, B column-major k×n), then each step is
+    // Dekker's exact product plus a compensated add (see `fma`).
+    const ah = new Float64Array(m * k), al = new Float64Array(m * k), bh = new Float64Array(k * n), bl = new Float64Array(k * n);
+    for (let i = 0; i < m; i++)
+      for (let p = 0; p < k; p++) {
+        const v = A[aOff + i * aRs + p * aCs], t = SPLIT * v, h = t - (t - v);
+        ah[i * k + p] = h;
+        al[i * k + p] = v - h;
+      }
+    for (let j = 0; j < n; j++)
+      for (let p = 0; p < k; p++) {
+        const v = B[bOff + p * bRs + j * bCs], t = SPLIT * v, h = t - (t - v);
+        bh[j * k + p] = h;
+        bl[j * k + p] = v - h;
+      }
     for (let i = 0; i < m; i++)
       for (let j = 0; j < n; j++) {
-        let acc = C[cOff + i * n + j];
-        for (let p = 0; p < k; p++) acc = fma(A[aOff + i * aRs + p * aCs], B[bOff + p * bRs + j * bCs], acc);
-        C[cOff + i * n + j] = acc;
+        let c = C[cOff + i * n + j];
+        for (let p = 0, x = i * k, y = j * k; p < k; p++, x++, y++) {
+          const a1 = ah[x], a2 = al[x], b1 = bh[y], b2 = bl[y];
+          const a = a1 + a2, b = b1 + b2, prod = a * b;
+          if (!Number.isFinite(prod) || !Number.isFinite(c) || prod === 0) {
+            c = prod + c;
+            continue;
+          }
+          const e = a1 * b1 - prod + a1 * b2 + a2 * b1 + a2 * b2;
+          const s = prod + c, bb = s - prod;
+          c = s + (prod - (s - bb) + (c - bb) + e);
+        }
+        C[cOff + i * n + j] = c;
       }
     return;
   }
