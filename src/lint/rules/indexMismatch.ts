@@ -31,12 +31,14 @@ function sidesDisagree(tex: string, sides: readonly Expr[], report: (f: Finding)
   // A scalar left side (`L = …`) says nothing about which indices the right side may carry.
   if (lhs.size === 0) return;
   for (const side of sides.slice(1)) {
+    let strays = 0;
     for (const term of termsOf(side)) {
       const a = analyzeIndices(term.expr, tex);
       const contracted = new Set(repeatedIndices(term.expr, tex));
       const free = freeIndexLetters(a).filter((l) => !(contracted.has(l) && !lhs.has(l)));
       const stray = free.filter((l) => !lhs.has(l));
       if (stray.length === 0) continue;
+      strays++;
       const missing = [...lhs].filter((l) => !free.includes(l));
       const first = a.occurrences.find((o) => o.asIndex && !o.boundBy && o.letter === stray[0])!;
       const fixes = [];
@@ -58,6 +60,32 @@ function sidesDisagree(tex: string, sides: readonly Expr[], report: (f: Finding)
         fixes,
       });
     }
+    // A stray index usually is the lost one (`B_{kl}` for `B_{kj}`): its finding and fix say it all.
+    if (strays === 0) lostIndex(tex, sides[0], lhs, side, report);
+  }
+}
+
+/**
+ * `G_t = \sum_k \gamma^k r_{k+1}`: the left side's `t` appears nowhere on a right side that does use
+ * indices (a right side without any index is a broadcast scalar and stays silent).
+ */
+function lostIndex(tex: string, lhsExpr: Expr, lhs: ReadonlySet<string>, side: Expr, report: (f: Finding) => void): void {
+  const a = analyzeIndices(side, tex);
+  if (!a.occurrences.some((o) => o.asIndex)) return;
+  const used = new Set(a.occurrences.map((o) => o.letter));
+  const lhsA = analyzeIndices(lhsExpr, tex);
+  for (const letter of lhs) {
+    if (used.has(letter)) continue;
+    const at = lhsA.occurrences.find((o) => o.letter === letter && o.asIndex && !o.boundBy)!;
+    const src = tex.slice(side.span.start, side.span.end);
+    report({
+      start: at.node.span.start,
+      end: at.node.span.end,
+      message: t(
+        `The left side is indexed by \`${letter}\` but the right side \`${src}\` never uses \`${letter}\`: every \`${letter}\` would get the same value.`,
+        `El lado izquierdo lleva el índice \`${letter}\` pero el lado derecho \`${src}\` nunca usa \`${letter}\`: todos los \`${letter}\` tendrían el mismo valor.`,
+      ),
+    });
   }
 }
 
