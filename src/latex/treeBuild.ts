@@ -194,6 +194,11 @@ class Builder {
       case 'array':
         out.push({ t: 'expr', e: this.array(n, style, span) });
         return;
+      case 'tag':
+        // A numbered formula (`\tag`, or a `\label` numbered by labels.ts): the formula is its body; the
+        // number is presentation.
+        for (const c of (n.body as KNode[] | undefined) ?? []) this.items(c, style, out);
+        return;
       default:
         if (SKIP.has(n.type)) return;
         if (TRANSPARENT.has(n.type)) {

@@ -43,6 +43,9 @@ function commandOf(n: KNode): ((t: string) => boolean) | undefined {
   switch (n.type) {
     case 'supsub':
     case 'ordgroup':
+    // A character without a location (the `\prime` KaTeX makes of `'`) is simply the next token.
+    case 'mathord':
+    case 'textord':
       return undefined;
     case 'op':
       return typeof n.name === 'string' ? (t) => t === n.name : isControl;
