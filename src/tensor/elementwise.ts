@@ -74,10 +74,7 @@ export function unaryInto(a: NDArray, out: NDArray, f: Fn1): void {
   a = prepareInput(a, out);
   const A = a.data, O = out.data;
   const n = out.size;
-  if (out.isContiguous && a.isContiguous && a.size === n) {
-    for (let i = 0, ia = a.offset, io = out.offset; i < n; i++) O[io + i] = f(A[ia + i]);
-    return;
-  }
+  if (out.isContiguous && a.isContiguous && a.size === n) return flatUnary(f, A, a.offset, O, out.offset, n);
   const sa = broadcastStrides(a, out.shape);
   walk3(out.shape, a, sa, a, sa, out, out.strides, (m, ia, da, _ib, _db, io, dO) => {
     for (let i = 0; i < m; i++, ia += da, io += dO) O[io] = f(A[ia]);
@@ -114,4 +111,14 @@ function fastScalarLoop(op: FastOp, A: Float64Array, ia: number, s: number, O: F
       else for (let i = 0; i < n; i++) O[io + i] = A[ia + i] / s;
       return;
   }
+}
+
+/** Contiguous unary loop; the commonest math functions get their own monomorphic loop. */
+function flatUnary(f: Fn1, A: Float64Array, ia: number, O: Float64Array, io: number, n: number): void {
+  if (f === Math.exp) for (let i = 0; i < n; i++) O[io + i] = Math.exp(A[ia + i]);
+  else if (f === Math.log) for (let i = 0; i < n; i++) O[io + i] = Math.log(A[ia + i]);
+  else if (f === Math.sqrt) for (let i = 0; i < n; i++) O[io + i] = Math.sqrt(A[ia + i]);
+  else if (f === Math.tanh) for (let i = 0; i < n; i++) O[io + i] = Math.tanh(A[ia + i]);
+  else if (f === Math.abs) for (let i = 0; i < n; i++) O[io + i] = Math.abs(A[ia + i]);
+  else for (let i = 0; i < n; i++) O[io + i] = f(A[ia + i]);
 }

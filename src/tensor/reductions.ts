@@ -64,8 +64,7 @@ export function sum(a: NDArray, axis?: AxisArg, keepdims = false): NDArray {
   } else {
     // Row-by-row accumulation: out = ((0 + r0) + r1) + ...
     if (a.ndim === 2 && plan.reduced.length === 1 && plan.reduced[0] === 0 && strides[1] === 1) {
-      const [rows, cols] = a.shape, O = out.data;
-      for (let i = 0, o = offset; i < rows; i++, o += strides[0]) for (let j = 0; j < cols; j++) O[j] += D[o + j];
+      addRows(D, offset, strides[0], a.shape[0], a.shape[1], out.data);
       if (out.dtype === 'float64') reduceWarnings(a, out);
       return finish(out, plan, keepdims);
     }
@@ -75,6 +74,14 @@ export function sum(a: NDArray, axis?: AxisArg, keepdims = false): NDArray {
   }
   if (out.dtype === 'float64') reduceWarnings(a, out);
   return finish(out, plan, keepdims);
+}
+
+/** out[j] = ((0 + row0[j]) + row1[j]) + ... for a row-contiguous 2-D block (kept small to optimise). */
+function addRows(D: Float64Array, off: number, rowStride: number, rows: number, cols: number, O: Float64Array): void {
+  for (let i = 0; i < rows; i++) {
+    const base = off + i * rowStride;
+    for (let j = 0; j < cols; j++) O[j] = O[j] + D[base + j];
+  }
 }
 
 /** NumPy reports FP errors of the add.reduce loop as "... encountered in reduce". */
