@@ -114,7 +114,7 @@ export function compileExpr(c: Compiler, e: Expr, sc: Scope): X {
         const o = obj(f);
         if (o instanceof PyInstance) {
           const v = o.dict.get(name);
-          if (v !== undefined && !o.cls.dict.has(name)) return v;
+          if (v !== undefined && !o.cls.hasProperties()) return v;
         }
         try {
           return getAttr(o, name);

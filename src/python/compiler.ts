@@ -907,11 +907,13 @@ export class Compiler {
               rt.depth--;
               throw recursionError();
             }
-            const l = new Array(nslots);
-            const fr = new Frame(code, l, closure, g, null);
+            // Call sites always pass a fresh argument array: it becomes the locals array.
+            let l: any[];
             if (kw === null && args.length === nparams) {
-              for (let i = 0; i < nparams; i++) l[i] = args[i];
+              l = args;
+              for (let i = nparams; i < nslots; i++) l.push(undefined);
             } else {
+              l = new Array(nslots);
               try {
                 bindArguments(fspec, args, kw, l);
               } catch (e) {
@@ -919,6 +921,7 @@ export class Compiler {
                 throw e;
               }
             }
+            const fr = new Frame(code, l, closure, g, null);
             const prevFrame = rt.frame;
             rt.frame = fr;
             try {

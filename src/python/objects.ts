@@ -46,6 +46,21 @@ export class PyType extends PyObject {
     this.cache.set(name, v);
     return v;
   }
+  /** Whether any class in the MRO defines a property (instance attribute reads must check them). */
+  hasProperties(): boolean {
+    if (this.propsVersion !== typeVersion) {
+      this.props = this.mro.some((t) => [...t.dict.values()].some((v) => v instanceof PyProperty));
+      this.propsVersion = typeVersion;
+    }
+    return this.props;
+  }
+  private props = false;
+  private propsVersion = -1;
+  /** Memoised constructor plan for `construct` (see runtime.ts). */
+  ctorVersion = -1;
+  ctorBase: PyType | null = null;
+  ctorInit: any = undefined;
+  ctorNew: any = undefined;
   private cache = new Map<string, any>();
   private cacheVersion = -1;
   isSubtypeOf(other: PyType): boolean {
@@ -54,6 +69,9 @@ export class PyType extends PyObject {
 }
 
 let typeVersion = 0;
+export function currentTypeVersion(): number {
+  return typeVersion;
+}
 /** Invalidates every type's lookup cache; call after mutating any PyType.dict. */
 export function bumpTypeVersion(): void {
   typeVersion++;

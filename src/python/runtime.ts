@@ -10,7 +10,7 @@ import { hashKey, dictGet } from './keys';
 import {
   GeneratorRunning, NotImplemented, PyBaseException, PyBoundMethod, PyBuiltin, PyClassMethod, PyDict, PyFloat, PyFunction,
   PyGenerator, PyInstance, PyIter, PyList, PyMethodDescriptor, PyModule, PyObject, PyProperty, PyRange, PySet,
-  PySlice, PyStaticMethod, PyTuple, PyType, typeName, typeOf, PyBytes, objectType, bumpTypeVersion,
+  PySlice, PyStaticMethod, PyTuple, PyType, typeName, typeOf, PyBytes, objectType, bumpTypeVersion, currentTypeVersion,
 } from './objects';
 import { repr } from './repr';
 import { PySuper } from './superObj';
@@ -107,7 +107,23 @@ export function callDescr(f: any, self: any, args: any[], kw: Map<string, any> |
 
 export function construct(cls: PyType, args: any[], kw: Map<string, any> | null): any {
   if (cls === typeOfType && args.length === 1) return typeOf(args[0]);
-  const newFn = cls.lookup('__new__');
+  if (cls.ctorVersion !== currentTypeVersion()) {
+    cls.ctorNew = cls.lookup('__new__');
+    cls.ctorInit = cls.lookup('__init__');
+    cls.ctorBase = cls.mro.find((t) => t.construct !== null) ?? null;
+    cls.ctorVersion = currentTypeVersion();
+  }
+  // Fast path: plain classes with a Python __init__.
+  const init0 = cls.ctorInit;
+  if (cls.ctorBase === objectType && init0 instanceof PyFunction && cls.ctorNew === undefined) {
+    const obj = new PyInstance(cls);
+    const a = [obj];
+    for (let i = 0; i < args.length; i++) a.push(args[i]);
+    const r = init0.impl(a, kw);
+    if (r !== null) throw pyErr(TypeError, `__init__() should return None, not '${typeName(r)}'`);
+    return obj;
+  }
+  const newFn = cls.ctorNew;
   let obj: any;
   if (newFn instanceof PyFunction || newFn instanceof PyStaticMethod) {
     obj = call(newFn instanceof PyStaticMethod ? newFn.func : newFn, [cls, ...args], kw);
