@@ -1,8 +1,7 @@
 // Finding things under the cursor: the formula at a document offset, the TeX offset inside it, and the
 // `\label{…}`/`\eqref{…}`/`\ref{…}` name there. Pure; offsets are document offsets (UTF-16).
 
-import type { Range } from '../../common/text';
-import type { LabelDef, NamedCommand, RefUse } from '../../latex/labels';
+import type { LabelDef, NamedCommand } from '../../latex/labels';
 import { texOffsetToDocument, type DocumentModel, type MathSpan } from '../../markdown/model';
 import type { MathContext } from './context';
 
@@ -58,10 +57,6 @@ export function labelLocation(ctx: MathContext, def: LabelDef): NameAt {
   return toDocument(ctx.model, def, 'label');
 }
 
-export function refLocation(ctx: MathContext, ref: RefUse): NameAt {
-  return toDocument(ctx.model, ref, ref.kind);
-}
-
 const PROSE_REF = /\\(eqref|ref)\{([^{}\n]+)\}/g;
 const proseCache = new WeakMap<MathContext, NameAt[]>();
 
@@ -112,8 +107,4 @@ export function occurrences(ctx: MathContext, name: string): NameAt[] {
   }
   out.push(...proseRefs(ctx).filter((r) => r.name === name));
   return out.sort((a, b) => a.start - b.start);
-}
-
-export function rangeOf(model: DocumentModel, start: number, end: number): Range {
-  return model.index.range(start, end);
 }
