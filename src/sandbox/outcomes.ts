@@ -45,12 +45,20 @@ export function internalErrorToPython(e: unknown): PythonError {
   return { type, summary, traceback: `Traceback (most recent call last):\n${summary}\n` };
 }
 
-/** Output, the truncation note, then the traceback or the limit message: what a reader should see. */
-export function resultText(result: RunResult, limits: SessionLimits = DEFAULT_LIMITS): string {
+/**
+ * Output, the truncation note, then the traceback or the limit message: what a reader should see. The
+ * editor passes its translations of the note and the message.
+ */
+export function resultText(
+  result: RunResult,
+  limits: SessionLimits = DEFAULT_LIMITS,
+  words: { truncation?: string; message?: string } = {},
+): string {
   const parts: string[] = [];
   if (result.output) parts.push(result.output.replace(/\n$/, ''));
-  if (result.truncated) parts.push(truncationNote(limits));
+  if (result.truncated) parts.push(words.truncation ?? truncationNote(limits));
   if (result.error && result.status === 'error') parts.push(result.error.traceback.replace(/\n$/, ''));
-  if (result.message) parts.push(result.message);
+  const message = words.message ?? result.message;
+  if (message) parts.push(message);
   return parts.join('\n');
 }

@@ -6,6 +6,7 @@
 
 import * as vscode from 'vscode';
 import { blockAtLine, blocksAbove, runnableBlocks, type RunnableBlock } from '../../sandbox/blocks';
+import { DEFAULT_LIMITS } from '../../sandbox/protocol';
 import type { DiagnosticsHub } from '../diagnosticsHub';
 import { isMarkdown, modelOf } from '../models';
 import { logRun, publishDiagnostics } from './diagnostics';
@@ -46,9 +47,9 @@ export function registerRunner(context: vscode.ExtensionContext, hub: Diagnostic
       s.onChange((record?: BlockRecord) => {
         if (record?.state === 'done') {
           logRun(channel, s!.filename, record);
-          if (record.result?.status === 'lost') tellLost(record.result.lostReason, s!.options.limits?.memoryMB);
+          if (record.result?.status === 'lost') tellLost(record.result.lostReason, s!.limits.memoryMB);
           const d = docOf(key);
-          if (d) previewOutputs.update(d, s!.records.all());
+          if (d) previewOutputs.update(d, s!.records.all(), s!.limits);
         }
         redraw(key);
       });
@@ -118,13 +119,13 @@ export function registerRunner(context: vscode.ExtensionContext, hub: Diagnostic
     s.setOptions(readClientOptions(t.doc.uri));
     s.restart();
     hub.set(t.doc.uri, 'runner', []);
-    previewOutputs.update(t.doc, []);
+    previewOutputs.update(t.doc, [], s.limits);
   });
   command('pizarra.run.insertOutputs', async (u) => {
     const t = target(u);
     if (!t) return false;
     const s = sessions.get(t.doc.uri.toString());
-    return insertOutputs(t.doc, s?.records);
+    return insertOutputs(t.doc, s?.records, s?.limits ?? DEFAULT_LIMITS);
   });
   // For tests and diagnostics of the extension itself: what each open document shows.
   command('pizarra.run._state', (u) => {
@@ -159,7 +160,7 @@ export function registerRunner(context: vscode.ExtensionContext, hub: Diagnostic
         setTimeout(() => {
           s.records.revalidate(runnableBlocks(modelOf(e.document).code));
           // Blocks added or removed above shift the preview's code block indices.
-          previewOutputs.update(e.document, s.records.all(), false);
+          previewOutputs.update(e.document, s.records.all(), s.limits, false);
           redraw(key);
         }, REVALIDATE_MS),
       );

@@ -8,15 +8,16 @@ import { modelOf } from '../models';
 import { insertOutputsPlan, type BlockOutput } from './insertPlan';
 import { outputText } from './present';
 import type { BlockRecords } from './records';
+import type { SessionLimits } from '../../sandbox/protocol';
 
-export async function insertOutputs(doc: vscode.TextDocument, records: BlockRecords | undefined): Promise<boolean> {
+export async function insertOutputs(doc: vscode.TextDocument, records: BlockRecords | undefined, limits: SessionLimits): Promise<boolean> {
   const model = modelOf(doc);
   // Records move with edits as they happen; matching them with the blocks now settles the rest.
   records?.revalidate(runnableBlocks(model.code));
   const outputs: BlockOutput[] = [];
   for (const r of records?.all() ?? []) {
     if (r.state !== 'done' || !r.result || r.result.status === 'cancelled') continue;
-    outputs.push({ fenceLine: r.fenceLine, endLine: r.endLine, text: outputText(r.result) });
+    outputs.push({ fenceLine: r.fenceLine, endLine: r.endLine, text: outputText(r.result, limits) });
   }
   if (outputs.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No outputs to insert: run the blocks first.'));

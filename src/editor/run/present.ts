@@ -3,7 +3,7 @@
 
 import * as vscode from 'vscode';
 import { resultText } from '../../sandbox/outcomes';
-import type { RunResult } from '../../sandbox/protocol';
+import type { RunResult, SessionLimits } from '../../sandbox/protocol';
 import type { BlockRecord } from './records';
 
 const MAX_INLINE = 80;
@@ -13,8 +13,32 @@ export function formatDuration(ms: number): string {
   return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 }
 
-/** What "Insert Outputs" writes and the preview shows (src/sandbox/outcomes.ts). */
-export const outputText = resultText;
+/** The limit messages of src/sandbox/outcomes.ts, in the UI's language. */
+function limitMessage(r: RunResult, limits: SessionLimits): string | undefined {
+  const kept = vscode.l10n.t("The session's variables are kept.");
+  const lost = vscode.l10n.t('Its variables were lost; the next run starts a new session.');
+  switch (r.status) {
+    case 'interrupted':
+      return `${vscode.l10n.t('Stopped.')} ${kept}`;
+    case 'timeout':
+      return `${vscode.l10n.t('Stopped after {0} s (time limit, setting pizarra.run.timeoutSeconds).', limits.timeoutSeconds)} ${kept}`;
+    case 'cancelled':
+      return vscode.l10n.t('Not run: stopped before its turn came.');
+    case 'lost':
+      if (r.lostReason === 'restarted') return vscode.l10n.t('The session was restarted; its variables were cleared.');
+      if (r.lostReason === 'memory') return `MemoryError: ${vscode.l10n.t('the session used more than {0} MB (memory limit, setting pizarra.run.memoryMB) and was ended.', limits.memoryMB)} ${lost}`;
+      if (r.lostReason === 'unresponsive') return `${vscode.l10n.t('The session did not answer and was ended.')} ${lost}`;
+      return `${vscode.l10n.t('The session ended unexpectedly.')} ${lost}`;
+    default:
+      return r.message; // the prelude's note on an error
+  }
+}
+
+/** What "Insert Outputs" writes, the hover and the preview show (src/sandbox/outcomes.ts), in the UI's language. */
+export function outputText(r: RunResult, limits: SessionLimits): string {
+  const truncation = vscode.l10n.t('[output truncated after {0} KB (setting pizarra.run.outputLimitKB)]', Math.round(limits.outputLimitChars / 1024));
+  return resultText(r, limits, { truncation, message: limitMessage(r, limits) });
+}
 
 function firstLine(text: string): string {
   const line = text.split('\n').find((l) => l.trim() !== '') ?? '';
@@ -48,7 +72,7 @@ export function inlineSummary(record: BlockRecord): string {
 }
 
 /** The hover over the closing fence: the whole output and traceback. */
-export function hoverMarkdown(record: BlockRecord): vscode.MarkdownString {
+export function hoverMarkdown(record: BlockRecord, limits: SessionLimits): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   const r = record.result;
   if (record.state !== 'done' || !r) {
@@ -59,6 +83,6 @@ export function hoverMarkdown(record: BlockRecord): vscode.MarkdownString {
   md.appendMarkdown(`**${statusMark(r)} ${formatDuration(r.durationMs)}**`);
   if (record.stale) md.appendMarkdown(` — ${vscode.l10n.t('the block was edited after this run')}`);
   md.appendMarkdown('\n\n');
-  md.appendCodeblock(outputText(r) || vscode.l10n.t('(no output)'), 'text');
+  md.appendCodeblock(outputText(r, limits) || vscode.l10n.t('(no output)'), 'text');
   return md;
 }

@@ -7,18 +7,19 @@ import type { CodeOutput } from '../../markdown/render';
 import { modelOf } from '../models';
 import { outputText } from './present';
 import type { BlockRecord } from './records';
+import type { SessionLimits } from '../../sandbox/protocol';
 
 class PreviewOutputs {
   private readonly byDoc = new Map<string, Map<number, CodeOutput>>();
 
   /** `refresh` re-renders open previews (after a run; edits re-render them anyway). */
-  update(doc: vscode.TextDocument, records: readonly BlockRecord[], refresh = true): void {
+  update(doc: vscode.TextDocument, records: readonly BlockRecord[], limits: SessionLimits, refresh = true): void {
     const code = modelOf(doc).code;
     const outputs = new Map<number, CodeOutput>();
     for (const r of records) {
       if (r.state !== 'done' || !r.result || r.result.status === 'cancelled') continue;
       const block = code.find((c) => c.fenceLine === r.fenceLine);
-      const text = outputText(r.result);
+      const text = outputText(r.result, limits);
       if (block && text) outputs.set(block.index, { text, error: r.result.status !== 'ok' });
     }
     this.byDoc.set(doc.uri.toString(), outputs);

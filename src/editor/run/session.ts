@@ -4,7 +4,7 @@
 
 import type { RunnableBlock } from '../../sandbox/blocks';
 import { SandboxClient, type ClientOptions, type SessionState } from '../../sandbox/client';
-import type { RunResult } from '../../sandbox/protocol';
+import type { RunResult, SessionLimits } from '../../sandbox/protocol';
 import { BlockRecords, type BlockRecord } from './records';
 
 export type SessionView = 'none' | 'idle' | 'running' | 'stopped';
@@ -46,6 +46,11 @@ export class DocumentSession {
   /** Options for the next session (settings changed); the current one keeps its limits until restarted. */
   setOptions(options: ClientOptions): void {
     this.optionsValue = options;
+  }
+
+  /** The limits of the current session. */
+  get limits(): SessionLimits {
+    return this.client.limits;
   }
 
   /** The options new sessions start with. */

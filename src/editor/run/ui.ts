@@ -87,9 +87,10 @@ export class RunHover implements vscode.HoverProvider {
   constructor(private readonly sessions: SessionLookup) {}
 
   provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
-    const record: BlockRecord | undefined = this.sessions.get(doc.uri)?.records.all().find((r) => r.endLine === pos.line);
-    if (!record || (record.state === 'done' && !record.result)) return undefined;
-    return new vscode.Hover(hoverMarkdown(record), doc.lineAt(pos.line).range);
+    const session = this.sessions.get(doc.uri);
+    const record: BlockRecord | undefined = session?.records.all().find((r) => r.endLine === pos.line);
+    if (!session || !record || (record.state === 'done' && !record.result)) return undefined;
+    return new vscode.Hover(hoverMarkdown(record, session.limits), doc.lineAt(pos.line).range);
   }
 }
 
