@@ -127,6 +127,7 @@ export function registerRunner(context: vscode.ExtensionContext, hub: Diagnostic
     const s = sessions.get(t.doc.uri.toString());
     return insertOutputs(t.doc, s?.records, s?.limits ?? DEFAULT_LIMITS);
   });
+  command('pizarra.run.showLog', () => channel.show(true));
   // For tests and diagnostics of the extension itself: what each open document shows.
   command('pizarra.run._state', (u) => {
     const t = target(u);

@@ -114,8 +114,9 @@ export class RunStatusBar implements vscode.Disposable {
       stopped: `$(debug-stop) ${vscode.l10n.t('Python: stopped')}`,
     };
     this.item.text = label[view];
-    this.item.tooltip = view === 'running' ? vscode.l10n.t('Click to stop') : vscode.l10n.t('Click to restart the session');
-    this.item.command = view === 'running' ? 'pizarra.run.stop' : 'pizarra.run.restart';
+    // A click never clears variables by surprise: it stops a run, else shows the log (Restart is a command).
+    this.item.tooltip = view === 'running' ? vscode.l10n.t('Click to stop') : vscode.l10n.t('Click to show the Pizarra output');
+    this.item.command = view === 'running' ? 'pizarra.run.stop' : 'pizarra.run.showLog';
     this.item.show();
   }
 
