@@ -459,4 +459,3 @@ export function hashOf(v: any): any {
   return objectId(h as object);
 }
 
-export { ModuleNotFoundError, OverflowError, pyErrArgs, PyDict, PySet, PySlice, PyProperty, PyStaticMethod, PyClassMethod, intFromString, intFromValue, floatFromValue, noKw, toNumber, dictSetItem, noneType };

@@ -535,6 +535,28 @@ export class Compiler {
     };
     const t = s.target;
     if (t.type === 'Name') {
+      const r = this.ctx.analyzer.resolve(sc, t.id);
+      if (r.kind === 'local' && !r.cell && (op === '+' || op === '-')) {
+        // `i += 1` on a local: one closure, int fast path inline.
+        const slot = r.slot;
+        const load = this.load(t.id, sc, posOf(t));
+        const add = op === '+';
+        return (f) => {
+          f.line = line;
+          const a = f.l[slot];
+          if (a === undefined) load(f);
+          const b = v(f);
+          if (typeof a === 'number' && typeof b === 'number') {
+            const x = add ? a + b : a - b;
+            if (Number.isSafeInteger(x)) {
+              f.l[slot] = x;
+              return NORMAL;
+            }
+          }
+          f.l[slot] = doOp(a, b);
+          return NORMAL;
+        };
+      }
       const load = this.load(t.id, sc, posOf(t));
       const store = this.storeName(t.id, sc);
       return (f) => {

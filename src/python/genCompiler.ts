@@ -273,4 +273,3 @@ export function compileGenExp(c: Compiler, e: { elt: Expr; generators: Comprehen
     return new PyGenerator(framed(f, src), '<genexpr>');
   };
 }
-export type { PyBaseException };

@@ -425,4 +425,3 @@ export function checkFloatOverflow(x: number): number {
   if (!Number.isFinite(x)) throw pyErr(OverflowError, 'math range error');
   return x;
 }
-export { ValueError, PyType };

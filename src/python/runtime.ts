@@ -672,4 +672,3 @@ export function checkRecursion(): void {
   throw pyErr(RecursionError, 'maximum recursion depth exceeded');
 }
 
-export { repr, NotImplemented };

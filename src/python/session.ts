@@ -206,4 +206,3 @@ export class Session {
   }
 }
 
-export { KeyboardInterrupt };

@@ -164,4 +164,3 @@ export function toIndexSpec(k: any): IndexItem | IndexItem[] {
   return indexItem(k);
 }
 
-export { PyBaseException };

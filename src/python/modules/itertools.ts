@@ -2,9 +2,10 @@
 
 import { pyErr, TypeError, ValueError } from '../errors';
 import { binop, eq } from '../ops';
-import { PyFloat, PyIter, PyModule, PyTuple } from '../objects';
+import { PyFloat, PyIter, PyList, PyModule, PyTuple } from '../objects';
 import { call, getIter, iterNext, toArray, toIndex, truthy } from '../runtime';
 import { builtin } from '../nativeUtil';
+
 
 function* combos(n: number, r: number, repl: boolean): Generator<number[]> {
   if (!repl && r > n) return;
@@ -200,7 +201,7 @@ export function makeItertools(): PyModule {
       const k = keys[i];
       const group: any[] = [];
       while (i < items.length && eq(keys[i], k)) group.push(items[i++]);
-      return new PyTuple([k, getIter(new PyTupleList(group))]);
+      return new PyTuple([k, getIter(new PyList(group))]);
     }, 'groupby');
   }));
   d.set('zip_longest', builtin('zip_longest', (a, kw) => {
@@ -278,9 +279,8 @@ export function makeItertools(): PyModule {
   d.set('tee', builtin('tee', (a) => {
     const items = toArray(a[0]);
     const n = a.length > 1 ? toIndex(a[1]) : 2;
-    return new PyTuple(Array.from({ length: n }, () => getIter(new PyTupleList(items))));
+    return new PyTuple(Array.from({ length: n }, () => getIter(new PyList(items))));
   }));
   void PyFloat;
   return new PyModule('itertools', d);
 }
-import { PyList as PyTupleList } from '../objects';

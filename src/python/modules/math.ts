@@ -9,6 +9,9 @@ import { builtin, toNumber } from '../nativeUtil';
 import { binop } from '../ops';
 import { big, normBig } from '../numbers';
 import { PyObject } from '../objects';
+import { PyTuple } from '../objects';
+import { toArray } from '../runtime';
+import { ZeroDivisionError } from '../errors';
 
 const F = (x: number) => new PyFloat(x);
 
@@ -173,7 +176,7 @@ export function makeMath(): PyModule {
     const a = ln(args[0]);
     if (args.length === 1) return F(a);
     const b = ln(args[1]);
-    if (b === 0) throw pyErr(ZeroDivErr(), 'float division by zero');
+    if (b === 0) throw pyErr(ZeroDivisionError, 'float division by zero');
     return F(a / b);
   }));
   for (const [n, fn] of [['sin', Math.sin], ['cos', Math.cos], ['tan', Math.tan], ['atan', Math.atan], ['sinh', Math.sinh], ['cosh', Math.cosh], ['tanh', Math.tanh], ['asinh', Math.asinh]] as const) {
@@ -269,11 +272,11 @@ export function makeMath(): PyModule {
   d.set('modf', builtin('modf', (a) => {
     const x = num(a[0]);
     const ip = Math.trunc(x);
-    return new PyTupleRef([F(x - ip), F(ip)]);
+    return new PyTuple([F(x - ip), F(ip)]);
   }));
   d.set('frexp', builtin('frexp', (a) => {
     const x = num(a[0]);
-    if (x === 0 || !Number.isFinite(x)) return new PyTupleRef([F(x), 0]);
+    if (x === 0 || !Number.isFinite(x)) return new PyTuple([F(x), 0]);
     let e = Math.ceil(Math.log2(Math.abs(x)));
     let m = x / 2 ** e;
     if (Math.abs(m) >= 1) {
@@ -284,11 +287,11 @@ export function makeMath(): PyModule {
       m *= 2;
       e -= 1;
     }
-    return new PyTupleRef([F(m), e]);
+    return new PyTuple([F(m), e]);
   }));
   d.set('ldexp', builtin('ldexp', (a) => F(range(num(a[0]) * 2 ** toIndex(a[1])))));
   d.set('dist', builtin('dist', (a) => {
-    const p = toArrayRef(a[0]).map(num), q = toArrayRef(a[1]).map(num);
+    const p = toArray(a[0]).map(num), q = toArray(a[1]).map(num);
     return F(Math.hypot(...p.map((x, i) => x - q[i])));
   }));
   d.set('erf', f1('erf', erf));
@@ -311,10 +314,4 @@ function toIndexBig(v: any): any {
   if (typeof v === 'bigint' || typeof v === 'number') return v;
   if (typeof v === 'boolean') return v ? 1 : 0;
   throw pyErr(TypeError, `'${typeName(v)}' object cannot be interpreted as an integer`);
-}
-import { PyTuple as PyTupleRef, } from '../objects';
-import { toArray as toArrayRef } from '../runtime';
-import { ZeroDivisionError } from '../errors';
-function ZeroDivErr() {
-  return ZeroDivisionError;
 }

@@ -16,6 +16,8 @@ import { dictUpdate, installContainerMethods, setFrom } from './containerMethods
 import { installStrMethods } from './strMethods';
 import { StopIteration } from '../errors';
 import { BaseException } from '../errors';
+import { OverflowError } from '../errors';
+import { typeOf } from '../objects';
 
 let installed = false;
 
@@ -99,7 +101,7 @@ export function installTypes(): void {
     return new PySlice(args[0], args[1], args.length > 2 ? args[2] : null);
   };
   typeType.construct = (_c, args) => {
-    if (args.length === 1) return typeOfValue(args[0]);
+    if (args.length === 1) return typeOf(args[0]);
     if (args.length !== 3) throw pyErr(TypeError, 'type() takes 1 or 3 arguments');
     const [name, bases, ns] = args;
     const dict = new Map<string, any>();
@@ -127,7 +129,7 @@ export function installTypes(): void {
   method(floatType, 'conjugate', (self: PyFloat) => self);
   method(floatType, 'as_integer_ratio', (self: PyFloat) => {
     let x = self.v;
-    if (!Number.isFinite(x)) throw pyErr(Number.isNaN(x) ? ValueError : OverflowErrorT, `cannot convert ${Number.isNaN(x) ? 'NaN' : 'Infinity'} to integer ratio`);
+    if (!Number.isFinite(x)) throw pyErr(Number.isNaN(x) ? ValueError : OverflowError, `cannot convert ${Number.isNaN(x) ? 'NaN' : 'Infinity'} to integer ratio`);
     let d = 1n;
     while (!Number.isInteger(x)) {
       x *= 2;
@@ -188,6 +190,3 @@ function gcd(a: bigint, b: bigint): bigint {
   return a;
 }
 
-import { OverflowError as OverflowErrorT } from '../errors';
-import { typeOf as typeOfValue } from '../objects';
-export { PySet };
