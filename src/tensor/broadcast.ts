@@ -20,6 +20,7 @@ export function shapeStr(shape: readonly number[]): string {
 
 /** The broadcast result shape of several shapes, or NumPy's ValueError. */
 export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
+  if (shapes.length === 2 && sameShape(shapes[0], shapes[1])) return shapes[0].slice();
   const nd = Math.max(0, ...shapes.map((s) => s.length));
   const out = new Array<number>(nd).fill(1);
   for (const s of shapes) {
@@ -65,4 +66,10 @@ function broadcastToError(from: readonly number[], to: readonly number[]): Tenso
     'ValueError',
     `operands could not be broadcast together with remapped shapes [original->remapped]: ${shapeStr(from)}  and requested shape ${shapeStr(to)}`,
   );
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

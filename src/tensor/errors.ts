@@ -80,12 +80,11 @@ export function allocatedBytes(): number {
 /** Allocates a zeroed Float64Array of n elements for an array of `shape`, charging the cap. */
 export function allocate(n: number, shape: readonly number[], dtype: string): Float64Array {
   const bytes = n * 8;
-  const shp = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
-  const msg = `Unable to allocate ${humanBytes(bytes)} for an array with shape ${shp} and data type ${dtype}`;
   // Beyond 2**31 elements a Float64Array cannot exist; NumPy fails there too, with _ArrayMemoryError.
-  if (!Number.isFinite(n) || n < 0 || n > 2 ** 31) throw new TensorError('numpy._core._exceptions._ArrayMemoryError', msg);
+  if (!Number.isFinite(n) || n < 0 || n > 2 ** 31)
+    throw new TensorError('numpy._core._exceptions._ArrayMemoryError', allocMessage(bytes, shape, dtype));
   // The caller's cap is a sandbox limit: plain MemoryError (what the interpreter's tests expect).
-  if (usedBytes + bytes > capBytes) throw new TensorError('MemoryError', msg);
+  if (usedBytes + bytes > capBytes) throw new TensorError('MemoryError', allocMessage(bytes, shape, dtype));
   usedBytes += bytes;
   return n <= SMALL ? small(n) : new Float64Array(n);
 }
@@ -105,6 +104,11 @@ function small(n: number): Float64Array {
   const a = new Float64Array(slab, slabPos * 8, n);
   slabPos += n;
   return a;
+}
+
+function allocMessage(bytes: number, shape: readonly number[], dtype: string): string {
+  const shp = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
+  return `Unable to allocate ${humanBytes(bytes)} for an array with shape ${shp} and data type ${dtype}`;
 }
 
 // numpy/_core/_exceptions.py _size_to_string: unit from the bit length, 3 significant digits ('#.3g').

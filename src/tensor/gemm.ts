@@ -102,6 +102,16 @@ function naive(
   C: Float64Array, cOff: number,
   useFma: boolean,
 ): void {
+  if (useFma && m * n * k <= 512) {
+    // Tiny products (dot of 4×4s): no scratch arrays, split inside `fma`.
+    for (let i = 0; i < m; i++)
+      for (let j = 0; j < n; j++) {
+        let acc = C[cOff + i * n + j];
+        for (let p = 0; p < k; p++) acc = fma(A[aOff + i * aRs + p * aCs], B[bOff + p * bRs + j * bCs], acc);
+        C[cOff + i * n + j] = acc;
+      }
+    return;
+  }
   if (useFma) {
     // Veltkamp-split every operand once (A row-major m×k, B column-major k×n), then each step is
     // Dekker's exact product plus a compensated add (see `fma`).

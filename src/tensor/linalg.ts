@@ -39,6 +39,7 @@ export function dot(x: Operand, y: Operand): NDArray {
   if (a.ndim === 0 || b.ndim === 0) return binary('multiply', x, y);
   const ka = a.ndim - 1, kb = b.ndim === 1 ? 0 : b.ndim - 2;
   if (a.shape[ka] !== b.shape[kb]) throw notAligned(a, b, ka, kb);
+  if (a.ndim === 2 && b.ndim === 2) return mm(a, b, true);
   const k = a.shape[ka];
   const a2 = reshape(a, [shapeProd(a.shape.slice(0, -1)), k]);
   // Move b's contracted axis first: b2 is (k, rest) with rest = b.shape without kb, in order.
