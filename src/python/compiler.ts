@@ -9,7 +9,7 @@ import {
   ImportError, RecursionError, AssertionError, NameError, pyErr, pyErrArgs, RuntimeError, TypeError, UnboundLocalError, ValueError, BaseException,
   KeyError,
 } from './errors';
-import { at, BREAK, CONTINUE, type CodeInfo, type ErrPos, Frame, NORMAL, posOf, record, RETURN, type S, type X } from './frame';
+import { at, BREAK, CONTINUE, type CodeInfo, type ErrPos, Frame, Globals, NORMAL, posOf, record, RETURN, type S, type X } from './frame';
 import { convert, formatValue } from './format';
 import { dictGet, hashKey } from './keys';
 import {
@@ -113,14 +113,21 @@ export class Compiler {
           if (v !== undefined) return v;
           throw at(pyErr(NameError, `name '${name}' is not defined`), p);
         };
-      default:
+      default: {
+        let owner: Globals | null = null;
+        let cell: PyCell = new PyCell(undefined);
         return (f) => {
-          let v = f.g.get(name);
+          if (f.g !== owner) {
+            owner = f.g;
+            cell = owner.cell(name);
+          }
+          let v = cell.v;
           if (v !== undefined) return v;
           v = builtins.get(name);
           if (v !== undefined) return v;
           throw at(pyErr(NameError, `name '${name}' is not defined`), p);
         };
+      }
     }
   }
 
@@ -146,10 +153,17 @@ export class Compiler {
         return (f, v) => {
           f.ns!.set(name, v);
         };
-      default:
+      default: {
+        let owner: Globals | null = null;
+        let cell: PyCell = new PyCell(undefined);
         return (f, v) => {
-          f.g.set(name, v);
+          if (f.g !== owner) {
+            owner = f.g;
+            cell = owner.cell(name);
+          }
+          cell.v = v;
         };
+      }
     }
   }
 
@@ -159,8 +173,7 @@ export class Compiler {
     const store = this.storeName(name, sc);
     if (r.kind === 'global' || r.kind === 'classname') {
       return (f) => {
-        const m = r.kind === 'classname' ? f.ns! : f.g;
-        if (!m.delete(name)) throw at(pyErr(NameError, `name '${name}' is not defined`), p);
+        if (!(r.kind === 'classname' ? f.ns!.delete(name) : f.g.delete(name))) throw at(pyErr(NameError, `name '${name}' is not defined`), p);
         return NORMAL;
       };
     }
@@ -484,10 +497,10 @@ export class Compiler {
           };
         }
         if (r.kind === 'global') {
-          const name = t0.id;
+          const store = this.storeName(t0.id, sc);
           return (f) => {
             f.line = line;
-            f.g.set(name, v(f));
+            store(f, v(f));
             return NORMAL;
           };
         }

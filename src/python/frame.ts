@@ -3,7 +3,7 @@
 
 import type { Pos } from './ast';
 import { fromHostError } from './errors';
-import { PyBaseException, type PyCell, type TracebackEntry } from './objects';
+import { PyBaseException, PyCell, type TracebackEntry } from './objects';
 
 export interface CodeInfo {
   name: string;
@@ -15,6 +15,37 @@ export interface CodeInfo {
   lineOffset: number;
 }
 
+/** Module globals: one cell per name, so each load site caches its cell instead of hashing the name. */
+export class Globals {
+  private readonly cells = new Map<string, PyCell>();
+  get(name: string): any {
+    return this.cells.get(name)?.v;
+  }
+  set(name: string, v: any): void {
+    const c = this.cells.get(name);
+    if (c) c.v = v;
+    else this.cells.set(name, new PyCell(v));
+  }
+  delete(name: string): boolean {
+    const c = this.cells.get(name);
+    if (!c || c.v === undefined) return false;
+    c.v = undefined;
+    return true;
+  }
+  has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+  /** The cell of `name`, created empty if the name is not bound yet. */
+  cell(name: string): PyCell {
+    let c = this.cells.get(name);
+    if (!c) {
+      c = new PyCell(undefined);
+      this.cells.set(name, c);
+    }
+    return c;
+  }
+}
+
 export class Frame {
   line = 0;
   ret: any = null;
@@ -22,7 +53,7 @@ export class Frame {
     readonly code: CodeInfo,
     readonly l: any[],
     readonly c: PyCell[] | null,
-    readonly g: Map<string, any>,
+    readonly g: Globals,
     readonly ns: Map<string, any> | null,
   ) {}
 }

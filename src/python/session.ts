@@ -6,7 +6,7 @@
 import { makeBuiltins } from './builtins';
 import { Compiler } from './compiler';
 import { fromHostError, KeyboardInterrupt, ModuleNotFoundError, pyErr, SystemExit } from './errors';
-import { Frame, record } from './frame';
+import { Frame, Globals, record } from './frame';
 import { makeCollections } from './modules/collections';
 import { makeFunctools } from './modules/functools';
 import { makeItertools } from './modules/itertools';
@@ -67,7 +67,7 @@ const STD_MODULES: ReadonlyMap<string, (s: Session) => PyModule> = new Map<strin
 ]);
 
 export class Session {
-  readonly globals = new Map<string, any>();
+  readonly globals = new Globals();
   readonly builtins: Map<string, any>;
   private readonly modules = new Map<string, PyModule>();
   private readonly factories: Map<string, ModuleFactory>;

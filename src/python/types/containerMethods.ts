@@ -103,6 +103,8 @@ export function installContainerMethods(): void {
     let i = a.length ? toIndex(a[0]) : self.items.length - 1;
     if (i < 0) i += self.items.length;
     if (i < 0 || i >= self.items.length) throw pyErr(IndexError, 'pop index out of range');
+    if (i === self.items.length - 1) return self.items.pop();
+    if (i === 0) return self.items.shift();
     return self.items.splice(i, 1)[0];
   });
   method(L, 'remove', (self: PyList, a) => {
