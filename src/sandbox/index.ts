@@ -8,8 +8,10 @@ import { rt } from '../python/runtime';
 import { makeNumpy } from './npModule';
 
 export interface SandboxOptions {
-  /** Cap on bytes of tensor memory allocated by one run (default 256 MiB). */
+  /** Cap on bytes of tensor memory alive at once (default 1 GiB). */
   memoryCapBytes?: number;
+  /** Live array memory, to tell garbage from real growth when the cap is reached (see setAllocationCap). */
+  liveBytes?: () => number;
 }
 
 /** RuntimeWarnings printed like Python's default filter: `file:line: RuntimeWarning: msg` + source, once per site. */
@@ -27,14 +29,21 @@ function installWarnings(session: Session): void {
   });
 }
 
+/** Bytes held by live ArrayBuffers in this process, as V8 accounts them (freed garbage excluded). */
+function liveArrayBuffers(): number {
+  return process.memoryUsage().arrayBuffers;
+}
+
 export function sandboxModules(opts: SandboxOptions = {}): Map<string, ModuleFactory> {
   let np: PyModule | null = null;
   const numpy = (s: Session): PyModule => {
     if (!np) {
-      // The tensor core counts bytes allocated since the cap was set, so the budget restarts each run.
+      // The cap bounds live tensor memory: the count re-synchronises from `liveBytes` when it reaches the
+      // cap, so a loop's dead temporaries never add up to a false MemoryError.
       const cap = opts.memoryCapBytes ?? 1024 * 1024 * 1024;
-      T.setAllocationCap(cap);
-      s.runHooks.push(() => T.setAllocationCap(cap));
+      const live = opts.liveBytes ?? liveArrayBuffers;
+      T.setAllocationCap(cap, live);
+      s.runHooks.push(() => T.setAllocationCap(cap, live));
       installWarnings(s);
       np = makeNumpy();
     }
