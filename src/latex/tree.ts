@@ -154,7 +154,50 @@ export function forEachChild(e: Expr, f: (c: Expr) => void): void {
 /** Depth-first, parents before children; `visit` returning false skips the children. */
 export function walk(e: Expr, visit: (e: Expr, parent: Expr | undefined) => boolean | void, parent?: Expr): void {
   if (visit(e, parent) === false) return;
-  forEachChild(e, (c) => walk(c, visit, e));
+  // The children are spelled out (as in forEachChild) rather than passed a closure: every rule walks every
+  // tree, and a closure per visited node was a measurable share of the linter's allocations.
+  switch (e.kind) {
+    case 'list':
+      for (let i = 0; i < e.items.length; i++) walk(e.items[i], visit, e);
+      return;
+    case 'relation':
+      for (let i = 0; i < e.sides.length; i++) walk(e.sides[i], visit, e);
+      return;
+    case 'sum':
+      for (let i = 0; i < e.terms.length; i++) walk(e.terms[i].expr, visit, e);
+      return;
+    case 'bigop':
+      if (e.sub) walk(e.sub, visit, e);
+      if (e.sup) walk(e.sup, visit, e);
+      if (e.body) walk(e.body, visit, e);
+      return;
+    case 'product':
+      for (let i = 0; i < e.factors.length; i++) walk(e.factors[i], visit, e);
+      return;
+    case 'apply':
+      walk(e.fn, visit, e);
+      walk(e.arg, visit, e);
+      return;
+    case 'frac':
+      walk(e.num, visit, e);
+      walk(e.den, visit, e);
+      return;
+    case 'sqrt':
+      if (e.index) walk(e.index, visit, e);
+      walk(e.body, visit, e);
+      return;
+    case 'script':
+      walk(e.base, visit, e);
+      if (e.sub) walk(e.sub, visit, e);
+      if (e.sup) walk(e.sup, visit, e);
+      return;
+    case 'fence':
+      walk(e.body, visit, e);
+      return;
+    case 'other':
+      for (let i = 0; i < e.children.length; i++) walk(e.children[i], visit, e);
+      return;
+  }
 }
 
 /** The symbol under scripts and accents (`\hat y_i` → y), if the expression is one. */
