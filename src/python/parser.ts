@@ -3,7 +3,7 @@
 
 import type { Arg, Arguments, Comprehension, ExceptHandler, Expr, FormattedValue, Keyword, Pos, Stmt } from './ast';
 import { PySyntaxError } from './syntaxError';
-import { decodeEscapes, tokenize, type Token } from './tokenizer';
+import { decodeEscapes, tokenize, tokenizeLenient, type Token } from './tokenizer';
 
 const COMPARE_OPS = new Set(['<', '>', '==', '>=', '<=', '!=', 'in', 'not in', 'is', 'is not']);
 const AUG_OPS = new Set(['+=', '-=', '*=', '/=', '//=', '%=', '**=', '@=', '&=', '|=', '^=', '<<=', '>>=']);
@@ -12,7 +12,16 @@ const KEYWORDS = new Set(['False', 'None', 'True', 'and', 'as', 'assert', 'async
 type E = Expr;
 
 export function parseModule(src: string): Stmt[] {
-  return new Parser(src, tokenize(src)).module();
+  const { toks, unclosed } = tokenizeLenient(src);
+  if (!unclosed) return new Parser(src, toks).module();
+  // A bracket left open at the end of the file: like CPython's _PyPegen_set_syntax_error, the parser's own
+  // error wins when it is on the bracket's line (`def f(:`); from a later line on, the bracket is to blame.
+  try {
+    new Parser(src, toks).module();
+  } catch (e) {
+    if (e instanceof PySyntaxError && e.line <= unclosed.line) throw e;
+  }
+  throw unclosed;
 }
 
 class Parser {

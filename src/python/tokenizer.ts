@@ -37,6 +37,17 @@ function isDigit(c: string): boolean {
 }
 
 export function tokenize(src: string): Token[] {
+  const r = tokenizeLenient(src);
+  if (r.unclosed) throw r.unclosed;
+  return r.toks;
+}
+
+/**
+ * Like tokenize, but a bracket still open at the end of the file is returned instead of thrown: CPython
+ * reports "'(' was never closed" only when the parser reaches the end of the file inside it; a syntax
+ * error the parser meets earlier (`def f(:`) wins (see parseModule).
+ */
+export function tokenizeLenient(src: string): { toks: Token[]; unclosed?: PySyntaxError } {
   const lines = src.split(/\r?\n/);
   const toks: Token[] = [];
   const indents = [0];
@@ -200,9 +211,10 @@ export function tokenize(src: string): Token[] {
       if (last && last.kind !== 'newline') toks.push({ kind: 'newline', value: '', line: lineNo, col: text.length, endLine: lineNo, endCol: text.length + 1 });
     }
   }
+  let unclosed: PySyntaxError | undefined;
   if (parens.length > 0) {
     const open = parens[parens.length - 1];
-    throw err(`'${open.ch}' was never closed`, open.line, open.col);
+    unclosed = err(`'${open.ch}' was never closed`, open.line, open.col);
   }
   if (contLine) throw err('unexpected EOF while parsing', lineNo, (lines[lineNo - 1] ?? '').length);
   const endLine = lineNo + 1;
@@ -214,7 +226,7 @@ export function tokenize(src: string): Token[] {
     toks.push({ kind: 'dedent', value: '', line: endLine, col: 0, endLine, endCol: 0 });
   }
   toks.push({ kind: 'end', value: '', line: endLine, col: 0, endLine, endCol: 0 });
-  return toks;
+  return { toks, unclosed };
 }
 
 const SIMPLE_ESC: Record<string, string> = { '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\n': '' };
