@@ -19,7 +19,7 @@ import { str } from './repr';
 import { rt } from './runtime';
 import { Analyzer } from './scope';
 import { PySyntaxError } from './syntaxError';
-import { formatException, formatSyntaxError } from './traceback';
+import { formatException, formatSyntaxError, shiftLines } from './traceback';
 import { installTypes } from './types/constructors';
 
 export type ModuleFactory = (session: Session) => PyModule;
@@ -134,7 +134,7 @@ export class Session {
         const text = e.text || lines[e.line - 1] || '';
         const tb = formatSyntaxError(new PySyntaxError(e.kind, e.msg, e.line, e.col, text, e.endCol), file, lineOffset);
         this.stderr(tb);
-        return { ok: false, error: { type: e.kind, message: e.msg, traceback: tb } };
+        return { ok: false, error: { type: e.kind, message: shiftLines(e.msg, lineOffset), traceback: tb } };
       }
       const tb = `SystemError: internal parser error: ${e instanceof Error ? e.message : String(e)}\n`;
       this.stderr(tb);

@@ -96,5 +96,13 @@ export function formatSyntaxError(e: PySyntaxError, file: string, lineOffset: nu
       out += '    ' + ' '.repeat(col) + '^'.repeat(width) + '\n';
     }
   }
-  return out + `${e.kind}: ${e.msg}\n`;
+  return out + `${e.kind}: ${shiftLines(e.msg, lineOffset)}\n`;
+}
+
+/**
+ * Messages that name other lines ("detected at line 3", "after 'for' statement on line 2") must name them
+ * as the reader sees them: in a Markdown block, the document's line, not the block's.
+ */
+export function shiftLines(msg: string, lineOffset: number): string {
+  return lineOffset === 0 ? msg : msg.replace(/\b(at|on) line (\d+)/g, (_m, w: string, n: string) => `${w} line ${Number(n) + lineOffset}`);
 }
