@@ -375,23 +375,22 @@ function parseSum(items: readonly Item[]): Expr {
   const terms: Term[] = [];
   let sign: { text: string; span: Span } | undefined;
   let cur: Item[] = [];
-  const flush = () => {
-    if (!sign && cur.length === 0) return;
-    const expr = cur.length ? parseProduct(cur) : ({ kind: 'empty', span: { start: sign!.span.end, end: sign!.span.end } } as Expr);
-    const span = sign ? union(sign.span, expr.span) : expr.span;
-    terms.push({ sign: sign ? sign.text : null, signSpan: sign?.span, expr, span });
-    sign = undefined;
-    cur = [];
-  };
   for (const i of items) {
     if (i.t === 'bin' && SIGNS.has(i.text)) {
-      flush();
+      if (sign || cur.length) terms.push(termOf(sign, cur));
       sign = i;
+      cur = [];
     } else cur.push(i);
   }
-  flush();
+  if (sign || cur.length) terms.push(termOf(sign, cur));
   if (terms.length === 1 && terms[0].sign === null) return terms[0].expr;
   return { kind: 'sum', terms, span: spanOfItems(items) };
+}
+
+function termOf(sign: { text: string; span: Span } | undefined, cur: readonly Item[]): Term {
+  const expr = cur.length ? parseProduct(cur) : ({ kind: 'empty', span: { start: sign!.span.end, end: sign!.span.end } } as Expr);
+  const span = sign ? union(sign.span, expr.span) : expr.span;
+  return { sign: sign ? sign.text : null, signSpan: sign?.span, expr, span };
 }
 
 /** `f(x)`, `p_\theta(x)`, `\mathbb{E}[x]`: a symbol (possibly scripted) right before `(` or `[`. */
@@ -406,55 +405,58 @@ function isCall(callee: Expr, next: Item): boolean {
   );
 }
 
+/** Appends a factor and the join written before it; returns the new pending join (none). */
+function pushFactor(factors: Expr[], joins: string[], pendingJoin: string, e: Expr): string {
+  if (factors.length) joins.push(pendingJoin);
+  factors.push(e);
+  return '';
+}
+
 /** A term: factors joined by juxtaposition or an explicit product; a big operator takes the rest. */
 function parseProduct(items: readonly Item[]): Expr {
   const factors: Expr[] = [];
   const joins: string[] = [];
   let pendingJoin = '';
-  const push = (e: Expr) => {
-    if (factors.length) joins.push(pendingJoin);
-    factors.push(e);
-    pendingJoin = '';
-  };
+  // A helper rather than a closure over `pendingJoin`: this runs for every term of every formula.
   for (let k = 0; k < items.length; k++) {
     const it = items[k];
     if (it.t === 'bin' || it.t === 'rel' || it.t === 'punct') {
       if (factors.length && !pendingJoin && it.t === 'bin') pendingJoin = it.text;
-      else push({ kind: 'atom', text: it.text, family: it.t, span: it.span });
+      else pendingJoin = pushFactor(factors, joins, pendingJoin, { kind: 'atom', text: it.text, family: it.t, span: it.span });
     } else if (it.t === 'bigop') {
       const rest = items.slice(k + 1);
       const body = rest.length ? parseProduct(rest) : undefined;
       const span = body ? union(it.span, body.span) : it.span;
-      push({ kind: 'bigop', op: it.op, opSpan: it.opSpan, sub: it.sub, sup: it.sup, body, span });
+      pendingJoin = pushFactor(factors, joins, pendingJoin, { kind: 'bigop', op: it.op, opSpan: it.opSpan, sub: it.sub, sup: it.sup, body, span });
       break;
     } else if (it.t === 'fn') {
       const next = items[k + 1];
       if (!next) {
-        push(it.e);
+        pendingJoin = pushFactor(factors, joins, pendingJoin, it.e);
       } else if (next.t === 'bigop' || next.t === 'fn') {
         const arg = parseProduct(items.slice(k + 1));
-        push({ kind: 'apply', fn: it.e, arg, call: false, span: union(it.e.span, arg.span) });
+        pendingJoin = pushFactor(factors, joins, pendingJoin, { kind: 'apply', fn: it.e, arg, call: false, span: union(it.e.span, arg.span) });
         break;
       } else if (next.t === 'expr') {
         // `\log p_\theta(x)`: the operator applies to the whole call, not just to `p_\theta`.
         const after = items[k + 2];
         if (after && isCall(next.e, after)) {
           const call: Expr = { kind: 'apply', fn: next.e, arg: (after as { e: Expr }).e, call: true, span: union(next.e.span, itemSpan(after)) };
-          push({ kind: 'apply', fn: it.e, arg: call, call: false, span: union(it.e.span, call.span) });
+          pendingJoin = pushFactor(factors, joins, pendingJoin, { kind: 'apply', fn: it.e, arg: call, call: false, span: union(it.e.span, call.span) });
           k += 2;
         } else {
-          push({ kind: 'apply', fn: it.e, arg: next.e, call: false, span: union(it.e.span, next.e.span) });
+          pendingJoin = pushFactor(factors, joins, pendingJoin, { kind: 'apply', fn: it.e, arg: next.e, call: false, span: union(it.e.span, next.e.span) });
           k++;
         }
-      } else push(it.e);
+      } else pendingJoin = pushFactor(factors, joins, pendingJoin, it.e);
     } else if (it.t === 'expr') {
       const next = items[k + 1];
       if (next && isCall(it.e, next) && next.t === 'expr') {
-        push({ kind: 'apply', fn: it.e, arg: next.e, call: true, span: union(it.e.span, next.e.span) });
+        pendingJoin = pushFactor(factors, joins, pendingJoin, { kind: 'apply', fn: it.e, arg: next.e, call: true, span: union(it.e.span, next.e.span) });
         k++;
-      } else push(it.e);
+      } else pendingJoin = pushFactor(factors, joins, pendingJoin, it.e);
     } else {
-      push({ kind: 'atom', text: it.text, family: it.t, span: it.span });
+      pendingJoin = pushFactor(factors, joins, pendingJoin, { kind: 'atom', text: it.text, family: it.t, span: it.span });
     }
   }
   if (pendingJoin && factors.length) {

@@ -124,20 +124,45 @@ export function knodeChildren(n: KNode, tex?: string, after?: number): KNode[] {
 
 /** Computes a span for every node reachable from `nodes`. */
 export function locateSpans(tex: string, nodes: readonly KNode[]): Map<KNode, Span> {
-  const tokens = lexTex(tex);
-  const spans = new Map<KNode, Span>();
-  const ownLoc = (n: KNode): Span | undefined => {
+  const loc = new SpanLocator(tex);
+  let cursor = 0;
+  for (const n of nodes) cursor = Math.max(cursor, loc.visit(n, cursor, 0).end);
+  return loc.spans;
+}
+
+// A class rather than closures inside locateSpans: it runs once per formula over every KaTeX node, and
+// five fresh closures per call (named ones, under tsx's keepNames) showed in the linter's profile.
+class SpanLocator {
+  readonly tokens: TexToken[];
+  readonly spans = new Map<KNode, Span>();
+  /** Start of the first own location below a node (bounds the search for its command token). */
+  private readonly located = new Map<KNode, number | undefined>();
+
+  constructor(private readonly tex: string) {
+    this.tokens = lexTex(tex);
+  }
+
+  /** Start of the node's own location, or -1 (no location, or one inside a macro's expansion). */
+  private ownStart(n: KNode): number {
     const loc = n.loc;
-    if (!loc || typeof loc.start !== 'number') return undefined;
+    if (!loc || typeof loc.start !== 'number') return -1;
     // Locations inside a macro's expansion point into the macro body, not into this formula.
-    if (loc.lexer?.input !== undefined && loc.lexer.input !== tex) return undefined;
+    if (loc.lexer?.input !== undefined && loc.lexer.input !== this.tex) return -1;
+    return loc.start;
+  }
+
+  /** End of the node's own location (call only when ownStart ≥ 0). */
+  private ownEnd(n: KNode): number {
+    const loc = n.loc!;
     // A control word's token swallows the spaces after it (`\\lambda x`): keep them out of the range.
     let end = loc.end;
-    while (end > loc.start + 1 && /\s/.test(tex[end - 1])) end--;
-    return { start: loc.start, end };
-  };
+    while (end > loc.start + 1 && /\s/.test(this.tex[end - 1])) end--;
+    return end;
+  }
+
   /** First token index whose start is ≥ offset (binary search). */
-  const firstAt = (offset: number) => {
+  private firstAt(offset: number): number {
+    const tokens = this.tokens;
     let lo = 0;
     let hi = tokens.length;
     while (lo < hi) {
@@ -146,38 +171,39 @@ export function locateSpans(tex: string, nodes: readonly KNode[]): Map<KNode, Sp
       else hi = mid;
     }
     return lo;
-  };
-  /** Start of the first own location below `n` (bounds the search for its command token); memoized. */
-  const located = new Map<KNode, number | undefined>();
-  const firstLocated = (n: KNode, depth = 0): number | undefined => {
-    if (located.has(n)) return located.get(n);
-    const own = ownLoc(n);
-    let found: number | undefined = own?.start;
-    if (!own && depth <= 64) {
+  }
+
+  private firstLocated(n: KNode, depth = 0): number | undefined {
+    if (this.located.has(n)) return this.located.get(n);
+    const own = this.ownStart(n);
+    let found: number | undefined = own >= 0 ? own : undefined;
+    if (own < 0 && depth <= 64) {
       for (const c of knodeChildren(n)) {
-        found = firstLocated(c, depth + 1);
+        found = this.firstLocated(c, depth + 1);
         if (found !== undefined) break;
       }
     }
-    located.set(n, found);
+    this.located.set(n, found);
     return found;
-  };
+  }
 
-  const visit = (n: KNode, cursor: number, depth: number): Span => {
-    const own = ownLoc(n);
+  visit(n: KNode, cursor: number, depth: number): Span {
+    const { tex, tokens } = this;
+    const ownAt = this.ownStart(n);
+    const own = ownAt >= 0;
     let start: number;
     let cur: number;
     let end: number;
     if (own) {
-      start = own.start;
-      end = own.end;
-      cur = n.type === 'ordgroup' ? own.start + 1 : own.start;
+      start = ownAt;
+      end = this.ownEnd(n);
+      cur = n.type === 'ordgroup' ? ownAt + 1 : ownAt;
     } else {
       const wants = commandOf(n);
-      const limit = firstLocated(n) ?? tex.length;
+      const limit = this.firstLocated(n) ?? tex.length;
       let tok: TexToken | undefined;
       if (wants) {
-        for (let i = firstAt(cursor); i < tokens.length && tokens[i].start < limit; i++) {
+        for (let i = this.firstAt(cursor); i < tokens.length && tokens[i].start < limit; i++) {
           if (wants(tokens[i].text)) {
             tok = tokens[i];
             break;
@@ -185,7 +211,7 @@ export function locateSpans(tex: string, nodes: readonly KNode[]): Map<KNode, Sp
         }
       }
       if (!tok && n.type !== 'supsub' && n.type !== 'ordgroup' && knodeChildren(n).length === 0) {
-        tok = tokens[firstAt(cursor)];
+        tok = tokens[this.firstAt(cursor)];
       }
       // Without a token of its own, the node spans its children (computed below); `limit` is a fallback.
       start = tok ? tok.start : Math.min(limit, tex.length);
@@ -195,7 +221,7 @@ export function locateSpans(tex: string, nodes: readonly KNode[]): Map<KNode, Sp
     if (depth < 200) {
       let first = true;
       for (const c of knodeChildren(n, tex, cur)) {
-        const s = visit(c, cur, depth + 1);
+        const s = this.visit(c, cur, depth + 1);
         if (first && !own && n.type === 'supsub') start = Math.min(start, s.start);
         first = false;
         if (s.end > cur) cur = s.end;
@@ -205,15 +231,16 @@ export function locateSpans(tex: string, nodes: readonly KNode[]): Map<KNode, Sp
     }
     if (end < 0) end = start;
     // Scripts and operators own no braces of their own (their groups carry locations): skip the scan.
-    if (!own && n.type !== 'supsub' && n.type !== 'op') end = closeOver(n, start, end);
+    if (!own && n.type !== 'supsub' && n.type !== 'op') end = this.closeOver(n, start, end);
     const span = { start, end: Math.max(start, end) };
-    spans.set(n, span);
+    this.spans.set(n, span);
     return span;
-  };
+  }
 
   /** Extends `end` over the braces opened inside [start, end) and over `\right.`/`\end{…}`. */
-  const closeOver = (n: KNode, start: number, end: number): number => {
-    let i = firstAt(start);
+  private closeOver(n: KNode, start: number, end: number): number {
+    const tokens = this.tokens;
+    let i = this.firstAt(start);
     let depth = 0;
     let envs = 0;
     for (; i < tokens.length && tokens[i].start < end; i++) {
@@ -243,9 +270,5 @@ export function locateSpans(tex: string, nodes: readonly KNode[]): Map<KNode, Sp
       }
     }
     return end;
-  };
-
-  let cursor = 0;
-  for (const n of nodes) cursor = Math.max(cursor, visit(n, cursor, 0).end);
-  return spans;
+  }
 }

@@ -39,10 +39,12 @@ export interface LintDiagnostic {
 
 interface Entry {
   readonly ctx: FormulaContext;
-  readonly findings: Map<string, readonly Finding[] | Error>;
+  /** Per rule, by its position in the linter's rule list. */
+  readonly findings: Array<readonly Finding[] | Error | undefined>;
 }
 
 const INTERNAL = 'lint-internal';
+const NO_FINDINGS = Object.freeze([]) as unknown as Finding[];
 const CACHE_CAPACITY = 4096;
 
 /** Per-formula facts the engine itself needs (the symbol table's input). */
@@ -88,24 +90,40 @@ export class Linter {
       });
     };
 
+    // One reporter for every (formula, rule) pair, pushing into the current list: a fresh closure per pair
+    // was 16 × (formulas) allocations per full lint. Most pairs find nothing and share one frozen list.
+    let list: Finding[] = NO_FINDINGS;
+    const report = (f: Finding) => {
+      if (list === NO_FINDINGS) list = [];
+      list.push(f);
+    };
+    // Indexed loops and per-rule slots (not a Map by id): this runs for every (formula, rule) pair on every
+    // keystroke, cached or not.
+    const formulaRules: number[] = [];
+    for (let r = 0; r < this.rules.length; r++) if (this.rules[r].checkFormula && active.includes(this.rules[r])) formulaRules.push(r);
     for (let i = 0; i < formulas.length; i++) {
       const { span, ctx } = formulas[i];
-      const entry = entries[i];
-      for (const rule of active) {
-        if (!rule.checkFormula) continue;
-        let found = entry.findings.get(rule.id);
+      const findings = entries[i].findings;
+      for (let k = 0; k < formulaRules.length; k++) {
+        const r = formulaRules[k];
+        const rule = this.rules[r];
+        let found = findings[r];
         if (found === undefined) {
-          const list: Finding[] = [];
+          list = NO_FINDINGS;
           try {
-            rule.checkFormula(ctx, (f) => list.push(f));
+            rule.checkFormula!(ctx, report);
             found = list;
           } catch (e) {
             found = e instanceof Error ? e : new Error(String(e));
           }
-          entry.findings.set(rule.id, found);
+          findings[r] = found;
         }
         if (found instanceof Error) emit(INTERNAL, 'warning', span.index, internal(rule.id, found, ctx.tex.length), span);
-        else for (const f of found) emit(rule.id, options.rules?.get(rule.id) === undefined && f.severity ? f.severity : (this.severityOf(rule, options) as Severity), span.index, f, span);
+        else if (found.length > 0) {
+          const severity = this.severityOf(rule, options) as Severity;
+          const own = options.rules?.get(rule.id) === undefined;
+          for (let j = 0; j < found.length; j++) emit(rule.id, own && found[j].severity ? found[j].severity! : severity, span.index, found[j], span);
+        }
       }
     }
 
@@ -182,7 +200,7 @@ export class Linter {
     } else {
       this.misses++;
       const ctx = createFormulaContext(span.tex, span.display, env, prepared.tex === span.tex ? undefined : prepared);
-      entry = { ctx, findings: new Map() };
+      entry = { ctx, findings: [] };
     }
     this.cache.set(key, entry);
     while (this.cache.size > CACHE_CAPACITY) this.cache.delete(this.cache.keys().next().value!);
