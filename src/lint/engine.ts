@@ -53,6 +53,8 @@ export const symbolsOf = (ctx: FormulaContext): FormulaSymbolUse[] => ctx.memo('
 export class Linter {
   private readonly cache = new Map<string, Entry>();
   private lastArticle: { key: string; ctxs: FormulaContext[]; results: Map<string, ArticleFinding[] | Error> } | undefined;
+  /** The previous lint's symbol table, patched rather than rebuilt when few formulas changed. */
+  private lastSymbols: SymbolTable | undefined;
   /** Formula contexts created since construction: the benchmark and tests read it to prove cache hits. */
   misses = 0;
 
@@ -130,6 +132,8 @@ export class Linter {
     const articleRules = active.filter((r) => r.checkArticle);
     if (articleRules.length > 0) {
       let symbols: SymbolTable | undefined;
+      const lastSymbols = this.lastSymbols;
+      const remember = (t: SymbolTable) => (this.lastSymbols = t);
       const article: ArticleContext = {
         model,
         formulas,
@@ -139,8 +143,10 @@ export class Linter {
         // Built only when a rule asks; each formula's uses (with its index) are memoized with the formula.
         get symbols() {
           if (!symbols) {
-            symbols = new SymbolTable();
-            for (const { span, ctx } of formulas) symbols.add(ctx.memo(`symbols@${span.index}`, () => symbolsOf(ctx).map((u) => ({ ...u, formula: span.index }))));
+            const parts = formulas.map(({ span, ctx }) => ctx.memo(`symbols@${span.index}`, () => symbolsOf(ctx).map((u) => ({ ...u, formula: span.index }))));
+            // After a keystroke only the edited formula's uses are re-indexed (see SymbolTable.patched).
+            symbols = SymbolTable.patched(lastSymbols, parts, (i) => formulas[i].span.index);
+            remember(symbols);
           }
           return symbols;
         },

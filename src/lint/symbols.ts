@@ -138,20 +138,73 @@ function walkChildren(e: Expr, f: (c: Expr) => void): void {
 
 /**
  * The article's table, built from per-formula lists that the engine memoizes with each formula, so a
- * re-lint after a keystroke only re-indexes references (no per-use copies). Indexed by name on first use.
+ * re-lint after a keystroke only re-indexes references (no per-use copies). Indexed by name on first use;
+ * `patched` derives a table from the previous lint's when only a few formulas changed, re-indexing just the
+ * names those formulas use (the other names keep their lists, so rules can memoize per list).
  */
 export class SymbolTable {
   private readonly parts: Array<readonly SymbolUse[]> = [];
-  private index: Map<string, SymbolUse[]> | undefined;
+  private index: Map<string, readonly SymbolUse[]> | undefined;
+  private styled = new Map<SymbolStyle, Set<string>>();
 
   add(uses: readonly SymbolUse[]): void {
     this.parts.push(uses);
     this.index = undefined;
   }
 
-  private styled = new Map<SymbolStyle, Set<string>>();
+  /**
+   * The table of `parts` (one list per formula, in document order, uses carrying their formula's index),
+   * reusing `prev`'s index when `prev` was built over the same number of formulas: only the formulas whose
+   * list changed are re-indexed. Each name's uses stay in document order, as a fresh build gives them.
+   */
+  static patched(prev: SymbolTable | undefined, parts: ReadonlyArray<readonly SymbolUse[]>, formulaOf: (i: number) => number): SymbolTable {
+    const table = new SymbolTable();
+    for (const p of parts) table.parts.push(p);
+    if (!prev || !prev.index || prev.parts.length !== parts.length) return table;
+    const changed: number[] = [];
+    for (let i = 0; i < parts.length; i++) if (prev.parts[i] !== parts[i]) changed.push(i);
+    // Past a handful of changed formulas a fresh build is as cheap (an edit changes one, a paste a few).
+    if (changed.length > 8) return table;
+    const gone = new Set<number>();
+    const names = new Set<string>();
+    const added = new Map<string, SymbolUse[]>();
+    for (const i of changed) {
+      gone.add(formulaOf(i));
+      for (const u of prev.parts[i]) names.add(u.name);
+      for (const u of parts[i]) {
+        names.add(u.name);
+        const list = added.get(u.name);
+        if (list) list.push(u);
+        else added.set(u.name, [u]);
+      }
+    }
+    const index = new Map(prev.index);
+    const styled = new Map<SymbolStyle, Set<string>>();
+    for (const [style, set] of prev.styled) styled.set(style, new Set(set));
+    for (const name of names) {
+      const kept = (index.get(name) ?? []).filter((u) => !gone.has(u.formula));
+      const fresh = added.get(name) ?? [];
+      // Merge by formula index (both in document order; a stable sort keeps each formula's own order).
+      const list = fresh.length === 0 ? kept : [...kept, ...fresh].sort((a, b) => a.formula - b.formula);
+      for (const set of styled.values()) set.delete(name);
+      if (list.length === 0) {
+        index.delete(name);
+        continue;
+      }
+      index.set(name, list);
+      for (const u of list) {
+        let set = styled.get(u.style);
+        if (!set) styled.set(u.style, (set = new Set()));
+        set.add(name);
+      }
+    }
+    for (const [style, set] of styled) if (set.size === 0) styled.delete(style);
+    table.index = index;
+    table.styled = styled;
+    return table;
+  }
 
-  private byName(): Map<string, SymbolUse[]> {
+  private byName(): Map<string, readonly SymbolUse[]> {
     if (this.index) return this.index;
     const index = new Map<string, SymbolUse[]>();
     const styled = new Map<SymbolStyle, Set<string>>();
@@ -179,6 +232,7 @@ export class SymbolTable {
     return this.byName().keys();
   }
 
+  /** Every use of `name`, in document order. The same array while the name's uses are unchanged. */
   uses(name: string): readonly SymbolUse[] {
     return this.byName().get(name) ?? [];
   }

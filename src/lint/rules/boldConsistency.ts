@@ -6,7 +6,7 @@
 // other plain uses of bold letters in that formula too (`y = Wx + b`); `P(y=j)` next to `\mathbf{y}` is
 // a scalar label and stays silent. The fix rewrites one use, or every flagged use in the article.
 
-import { fix, t, type ArticleFinding, type Rule, type TexEdit } from '../rule';
+import { fix, t, type ArticleFinding, type ArticleFormula, type Rule, type TexEdit } from '../rule';
 import type { SymbolUse } from '../symbols';
 
 const MATRIX_SUPS = new Set(['\\top', 'T', '\\intercal', '-1', '\\mathsf{T}', '\\mathrm{T}']);
@@ -31,6 +31,29 @@ const actsAsArray = (u: SymbolUse): boolean =>
       (p.style === 'italic' || (p.style === 'bold' && /^[A-Z]$/.test(u.name))),
   );
 
+interface LetterFacts {
+  readonly bold: readonly SymbolUse[];
+  readonly plainArrays: readonly SymbolUse[];
+  readonly command: string;
+}
+
+const factsByUses = new WeakMap<readonly SymbolUse[], LetterFacts | null>();
+
+/** A letter's whole-object uses in bold and its plain uses that act as arrays; null when not in both styles. */
+function letterFacts(name: string, all: readonly SymbolUse[], formulas: readonly ArticleFormula[]): LetterFacts | null {
+  const uses = all.filter(whole);
+  const bold = uses.filter((u) => u.style === 'bold');
+  const plain = uses.filter((u) => u.style === 'italic');
+  if (bold.length === 0 || plain.length === 0) return null;
+  // The bold command the article uses for this letter (\mathbf for Latin, \boldsymbol for Greek).
+  const f = bold[0];
+  const text = formulas[f.formula]?.ctx.tex.slice(f.span.start, f.span.end) ?? '';
+  const command = /^\\(mathbf|boldsymbol|bm)\b/.exec(text)?.[0] ?? (name.startsWith('\\') ? '\\boldsymbol' : '\\mathbf');
+  // Only plain uses that act as arrays compete with the bold ones: a scalar `x` in `f(x) = x^2` next
+  // to a vector `\mathbf{x}` is a different object, not an inconsistency.
+  return { bold, plainArrays: plain.filter(actsAsArray), command };
+}
+
 export const boldConsistency: Rule = {
   id: 'bold-consistency',
   defaultSeverity: 'info',
@@ -42,17 +65,12 @@ export const boldConsistency: Rule = {
     for (const name of ctx.symbols.namesWithStyle('bold')) {
       const all = ctx.symbols.uses(name);
       if (!/^(\\[a-zA-Z]+|[A-Za-z])$/.test(name)) continue;
-      const uses = all.filter(whole);
-      const bold = uses.filter((u) => u.style === 'bold');
-      const plain = uses.filter((u) => u.style === 'italic');
-      if (bold.length === 0 || plain.length === 0) continue;
-      // The bold command the article uses for this letter (\mathbf for Latin, \boldsymbol for Greek).
-      const f = bold[0];
-      const text = ctx.formulas[f.formula]?.ctx.tex.slice(f.span.start, f.span.end) ?? '';
-      const command = /^\\(mathbf|boldsymbol|bm)\b/.exec(text)?.[0] ?? (name.startsWith('\\') ? '\\boldsymbol' : '\\mathbf');
-      // Only plain uses that act as arrays compete with the bold ones: a scalar `x` in `f(x) = x^2` next
-      // to a vector `\mathbf{x}` is a different object, not an inconsistency.
-      const plainArrays = plain.filter(actsAsArray);
+      // The table keeps a name's list while its uses are unchanged, so a keystroke recomputes only the
+      // names the edited formula uses.
+      let facts = factsByUses.get(all);
+      if (facts === undefined) factsByUses.set(all, (facts = letterFacts(name, all, ctx.formulas)));
+      if (!facts) continue;
+      const { bold, plainArrays, command } = facts;
       if (bold.length >= plainArrays.length) boldMajority.set(name, { command, bold: bold.length, plain: plainArrays.length });
       if (plainArrays.length === 0) continue;
       if (bold.length >= plainArrays.length) {

@@ -15,13 +15,13 @@ export const logOfTarget: Rule = {
     'Se toma el logaritmo de las etiquetas en vez de las predicciones (factores de la entropía cruzada intercambiados).',
   ),
   checkArticle(ctx: ArticleContext, report: (f: ArticleFinding) => void): void {
-    const hatted = new Set<string>();
-    for (const name of ctx.symbols.names()) if (ctx.symbols.uses(name).some((u) => u.accent && HATS.has(u.accent))) hatted.add(name);
+    // Asked per candidate letter (few formulas have a candidate), not precomputed over every symbol.
+    const hatted = (name: string) => ctx.symbols.uses(name).some((u) => u.accent !== undefined && HATS.has(u.accent));
     for (const f of ctx.formulas) {
       const { tex } = f.ctx;
       // The candidates are a per-formula fact (cached with the formula); only the hat roles are article-wide.
       for (const c of f.ctx.memo('log-of-target', () => candidates(f.ctx.tree, tex))) {
-        if (!c.sameModuloHat && !(c.letter && hatted.has(c.letter))) continue;
+        if (!c.sameModuloHat && !(c.letter && hatted(c.letter))) continue;
         const { other, arg } = c;
         const a = tex.slice(other.span.start, other.span.end);
         const b = tex.slice(arg.span.start, arg.span.end);

@@ -60,6 +60,41 @@ describe('lint engine', () => {
       const b = linter.lint(buildModel('\n' + text));
       assert.deepEqual(b.map((d) => [d.rule, d.range.start.line]), a.map((d) => [d.rule, d.range.start.line + 1]));
     });
+
+    it('after edits that change, add and drop symbols, article rules match a fresh linter (fixes included)', () => {
+      // bold-consistency and log-of-target read the symbol table, which a re-lint patches for the edited
+      // formulas only; every step must equal a cold lint of the same text.
+      const base = [
+        '$$\\mathbf{W}\\mathbf{x} + \\mathbf{b}$$',
+        '$$y = Wx + b$$',
+        '$$\\hat{y}_i = \\sigma(z_i)$$',
+        '$$L = -\\sum_i \\hat{y}_i \\log y_i$$',
+        '$$\\mathbf{x}^\\top \\mathbf{x}$$',
+        '$$f(x) = x^2$$',
+      ];
+      const edits: Array<(f: string[]) => void> = [
+        (f) => (f[1] = '$$y = Wx + c$$'),
+        (f) => (f[5] = '$$f(x) = W x^2$$'),
+        (f) => (f[0] = '$$\\mathbf{V}\\mathbf{x}$$'),
+        (f) => (f[2] = '$$y_i = \\sigma(z_i)$$'),
+        (f) => (f[4] = '$$x^\\top x$$'),
+        (f) => (f[1] = '$$\\mathbf{y} = \\mathbf{W}\\mathbf{x}$$'),
+      ];
+      const show = (text: string, linter: Linter) =>
+        linter.lint(buildModel(text)).map((d) => [d.rule, d.range.start.offset, d.range.end.offset, d.message, d.fixes.map((x) => [x.title, x.edits.map((e) => [e.range.start.offset, e.newText])])]);
+      const formulas = [...base];
+      const warm = new Linter();
+      show(formulas.join('\n\n'), warm);
+      let seen = 0;
+      for (const edit of edits) {
+        edit(formulas);
+        const text = formulas.join('\n\n');
+        const cold = show(text, new Linter());
+        seen += cold.filter((d) => d[0] === 'bold-consistency').length;
+        assert.deepEqual(show(text, warm), cold);
+      }
+      assert.ok(seen > 0, 'the edits exercise bold-consistency');
+    });
   });
 
   describe('macros in effect', () => {
