@@ -13,6 +13,17 @@ export interface TexToken {
   readonly end: number;
 }
 
+let lastLexed: { readonly tex: string; readonly tokens: readonly TexToken[] } | undefined;
+
+/**
+ * `lexTex` for readers that never modify the tokens: the tree adapter and then the rules lex the same
+ * formula back to back, so the last result is kept and shared.
+ */
+export function lexTexShared(tex: string): readonly TexToken[] {
+  if (lastLexed?.tex !== tex) lastLexed = { tex, tokens: lexTex(tex) };
+  return lastLexed.tokens;
+}
+
 /** TeX's tokenizer as far as positions need: control words/symbols, characters; skips spaces and `%` comments. */
 export function lexTex(tex: string): TexToken[] {
   const out: TexToken[] = [];
@@ -74,14 +85,22 @@ export function knodeChildren(n: KNode, tex?: string, after?: number): KNode[] {
     const base = n.base as KNode | undefined;
     const sub = n.sub as KNode | undefined;
     const sup = n.sup as KNode | undefined;
-    const scripts = [sub, sup].filter((x): x is KNode => !!x);
-    // Source order of `_` and `^`: whichever comes first after the base.
-    if (scripts.length === 2 && tex !== undefined && after !== undefined) {
-      const u = tex.indexOf('_', after);
-      const c = tex.indexOf('^', after);
-      if (c >= 0 && (u < 0 || c < u)) scripts.reverse();
-    }
-    return base ? [base, ...scripts] : scripts;
+    // Built directly (no filter/spread): this runs several times for every scripted node.
+    const out: KNode[] = [];
+    if (base) out.push(base);
+    if (sub && sup) {
+      // Source order of `_` and `^`: whichever comes first after the base.
+      let supFirst = false;
+      if (tex !== undefined && after !== undefined) {
+        const u = tex.indexOf('_', after);
+        const c = tex.indexOf('^', after);
+        supFirst = c >= 0 && (u < 0 || c < u);
+      }
+      if (supFirst) out.push(sup, sub);
+      else out.push(sub, sup);
+    } else if (sub) out.push(sub);
+    else if (sup) out.push(sup);
+    return out;
   }
   switch (n.type) {
     // Leaves and the common containers first: this runs for every node, several times.
@@ -133,13 +152,13 @@ export function locateSpans(tex: string, nodes: readonly KNode[]): Map<KNode, Sp
 // A class rather than closures inside locateSpans: it runs once per formula over every KaTeX node, and
 // five fresh closures per call (named ones, under tsx's keepNames) showed in the linter's profile.
 class SpanLocator {
-  readonly tokens: TexToken[];
+  readonly tokens: readonly TexToken[];
   readonly spans = new Map<KNode, Span>();
   /** Start of the first own location below a node (bounds the search for its command token). */
   private readonly located = new Map<KNode, number | undefined>();
 
   constructor(private readonly tex: string) {
-    this.tokens = lexTex(tex);
+    this.tokens = lexTexShared(tex);
   }
 
   /** Start of the node's own location, or -1 (no location, or one inside a macro's expansion). */

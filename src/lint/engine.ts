@@ -14,7 +14,7 @@ import { RULES } from './registry';
 import { macroEdit } from './frontMatterEdit';
 import type { ArticleContext, ArticleFinding, ArticleFormula, Edit, Finding, FormulaContext, Lang, LintOptions, Rule, SeveritySetting } from './rule';
 import { isSuppressed, readSuppressions } from './suppress';
-import { formulaSymbols, SymbolTable, type FormulaSymbolUse } from './symbols';
+import { formulaSymbols, SymbolTable } from './symbols';
 
 export interface LintEdit {
   readonly range: Range;
@@ -46,9 +46,6 @@ interface Entry {
 const INTERNAL = 'lint-internal';
 const NO_FINDINGS = Object.freeze([]) as unknown as Finding[];
 const CACHE_CAPACITY = 4096;
-
-/** Per-formula facts the engine itself needs (the symbol table's input). */
-export const symbolsOf = (ctx: FormulaContext): FormulaSymbolUse[] => ctx.memo('symbols', () => formulaSymbols(ctx.tex, ctx.tree));
 
 export class Linter {
   private readonly cache = new Map<string, Entry>();
@@ -143,7 +140,8 @@ export class Linter {
         // Built only when a rule asks; each formula's uses (with its index) are memoized with the formula.
         get symbols() {
           if (!symbols) {
-            const parts = formulas.map(({ span, ctx }) => ctx.memo(`symbols@${span.index}`, () => symbolsOf(ctx).map((u) => ({ ...u, formula: span.index }))));
+            // Each formula's uses, built with its index (memoized with the formula: no per-use copies).
+            const parts = formulas.map(({ span, ctx }) => ctx.memo(`symbols@${span.index}`, () => formulaSymbols(ctx.tex, ctx.tree, span.index)));
             // After a keystroke only the edited formula's uses are re-indexed (see SymbolTable.patched).
             symbols = SymbolTable.patched(lastSymbols, parts, (i) => formulas[i].span.index);
             remember(symbols);

@@ -7,13 +7,13 @@ import { EMPTY_MACROS, type MacroEnv } from '../latex/macros';
 import { parseTex, type TexParse } from '../latex/parse';
 import type { Expr } from '../latex/tree';
 import { buildTree } from '../latex/treeBuild';
-import { lexTex, type TexToken } from '../latex/treeSpans';
+import { lexTexShared, type TexToken } from '../latex/treeSpans';
 import type { FormulaContext } from './rule';
 
 export function createFormulaContext(tex: string, display: boolean, macros: MacroEnv = EMPTY_MACROS, prepared?: PreparedTex): FormulaContext {
   let parse: TexParse | undefined;
   let tree: Expr | undefined | null = null;
-  let tokens: TexToken[] | undefined;
+  let tokens: readonly TexToken[] | undefined;
   const memo = new Map<string, unknown>();
   const parsedTex = prepared?.tex ?? tex;
   const toSource = prepared ? (o: number) => prepared.toSource(o) : (o: number) => o;
@@ -38,7 +38,8 @@ export function createFormulaContext(tex: string, display: boolean, macros: Macr
       return tree;
     },
     get tokens() {
-      return (tokens ??= lexTex(tex));
+      // Shared with the tree adapter's lexing of the same TeX (read-only tokens).
+      return (tokens ??= lexTexShared(tex));
     },
     memo<T>(key: string, compute: () => T): T {
       if (!memo.has(key)) memo.set(key, compute());

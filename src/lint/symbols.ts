@@ -36,10 +36,10 @@ export type FormulaSymbolUse = Omit<SymbolUse, 'formula'>;
 
 const STRUCTURAL = new Set(['\\partial', '\\nabla', '\\infty', '\\ldots', '\\cdots', '\\dots', '\\prime', '\\top', '\\intercal']);
 
-/** The uses of symbols in one formula's tree. */
-export function formulaSymbols(tex: string, tree: Expr | undefined): FormulaSymbolUse[] {
+/** The uses of symbols in one formula's tree; `formula` is the index they carry (the engine's own). */
+export function formulaSymbols(tex: string, tree: Expr | undefined, formula = -1): SymbolUse[] {
   if (!tree) return [];
-  const out: FormulaSymbolUse[] = [];
+  const out: SymbolUse[] = [];
   const selfPeer = new Map<Expr, Peer>();
   const visit = (e: Expr, inScript: boolean, productPeers: number, peers: readonly Peer[] = []): void => {
     if (e.kind === 'symbol' || (e.kind === 'script' && e.base.kind === 'symbol')) {
@@ -48,6 +48,7 @@ export function formulaSymbols(tex: string, tree: Expr | undefined): FormulaSymb
       const sup = e.kind === 'script' ? e.sup : undefined;
       if (!STRUCTURAL.has(sym.name)) {
         out.push({
+          formula,
           name: sym.name,
           style: sym.style,
           accent: sym.accent,
