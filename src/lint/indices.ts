@@ -5,7 +5,7 @@
 
 import { bigopIndex } from '../latex/evaluateFromTree';
 import { indexLetters, indexSuperscript, isIndexLetter, readScript } from '../latex/evaluateIndex';
-import { children, type Expr, type ExprOf } from '../latex/tree';
+import { forEachChild, type Expr, type ExprOf } from '../latex/tree';
 
 export type SymbolNode = ExprOf<'symbol'>;
 
@@ -62,6 +62,8 @@ class Analyzer {
   private readonly occurrences: Occurrence[] = [];
   private readonly scope: Binder[] = [];
   private depth = 0;
+  /** `go` bound once per analysis (forEachChild allocates nothing; a fresh arrow per node would). */
+  private readonly goChild = (c: Expr) => this.go(c);
 
   constructor(private readonly tex: string) {}
 
@@ -139,7 +141,7 @@ class Analyzer {
         return;
       }
       default:
-        for (const c of children(n)) this.go(c);
+        forEachChild(n, this.goChild);
     }
   }
 }
@@ -156,7 +158,7 @@ export function lettersUsed(e: Expr): Set<string> {
   const out = new Set<string>();
   const go = (n: Expr) => {
     if (n.kind === 'symbol') out.add(n.name);
-    children(n).forEach(go);
+    forEachChild(n, go);
   };
   go(e);
   return out;

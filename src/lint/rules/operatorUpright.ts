@@ -4,7 +4,7 @@
 // function (`softmax` → `\operatorname{softmax}`), or any run of three or more letters followed by `(`.
 // Short names (`ln`, `tr`, `sin`) need a following `(` so that `tr`, `kl` as products stay silent.
 
-import { children, type Expr } from '../../latex/tree';
+import { forEachChild, type Expr } from '../../latex/tree';
 import { fix, t, type Rule } from '../rule';
 import { KATEX_OPERATORS, LIMIT_OPERATORS, NAMED_FUNCTIONS, SHORT_NAMES } from './words';
 
@@ -31,9 +31,11 @@ export const operatorUpright: Rule = {
       if (e.kind === 'script') visit(e.base);
       else if (e.kind === 'bigop') {
         if (e.body) visit(e.body);
-      } else children(e).forEach(visit);
+      } else forEachChild(e, visit);
     };
     visit(tree);
+    // No italic letter, no run to read: most formulas stop here.
+    if (italic.size === 0) return;
     const tokens = ctx.tokens;
     for (let k = 0; k < tokens.length; ) {
       if (!italic.has(tokens[k].start) || tokens[k - 1]?.text === '_' || tokens[k - 1]?.text === '^') {

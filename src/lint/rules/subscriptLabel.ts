@@ -3,7 +3,7 @@
 // tells the index rules that `in` is not two indices. Fires on braced subscripts whose letters form a known
 // label word, or any four-plus-letter word with a vowel other than i (index runs like `ijkl` stay silent).
 
-import { children, type Expr } from '../../latex/tree';
+import { forEachChild, type Expr } from '../../latex/tree';
 import { fix, t, type Rule } from '../rule';
 import { SUBSCRIPT_WORDS } from './words';
 
@@ -50,7 +50,7 @@ export const subscriptLabel: Rule = {
           });
         }
       }
-      children(e).forEach(visit);
+      forEachChild(e, visit);
     };
     visit(ctx.tree);
   },
