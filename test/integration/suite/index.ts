@@ -14,6 +14,8 @@ export async function run(): Promise<void> {
   for (const f of readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(__dirname, f));
   const stats = await new Promise<{ passes: number; failures: number; tests: number }>((resolve) => {
     const runner = mocha.run(() => resolve({ passes: runner.stats?.passes ?? 0, failures: runner.stats?.failures ?? 0, tests: runner.stats?.tests ?? 0 }));
+    // The spec reporter prints failures only at the end; a run that times out would never show them.
+    runner.on('fail', (test, err) => console.log(`    ✗ ${test.fullTitle()}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`));
   });
   if (process.env.PIZARRA_TEST_RESULT_FILE) writeFileSync(process.env.PIZARRA_TEST_RESULT_FILE, JSON.stringify(stats));
   if (stats.failures > 0) throw new Error(`${stats.failures} integration test(s) failed`);
