@@ -3,7 +3,7 @@
 // next to. Per-formula uses are computed once per formula (memoized with it); the table merges them.
 
 import type { Expr, Span, SymbolStyle } from '../latex/tree';
-import { walk } from '../latex/tree';
+import { forEachChild } from '../latex/tree';
 
 export interface SymbolUse {
   /** Formula index in the document. */
@@ -91,7 +91,7 @@ export function formulaSymbols(tex: string, tree: Expr | undefined, formula = -1
         return;
       }
       default:
-        walkChildren(e, (c) => visit(c, inScript, 0));
+        forEachChild(e, (c) => visit(c, inScript, 0));
     }
   };
   visit(tree, false, 0);
@@ -123,18 +123,6 @@ function wordLetters(factors: readonly Expr[]): Set<Expr> {
   }
   flush();
   return out;
-}
-
-function walkChildren(e: Expr, f: (c: Expr) => void): void {
-  let first = true;
-  walk(e, (c) => {
-    if (first) {
-      first = false;
-      return;
-    }
-    f(c);
-    return false;
-  });
 }
 
 /**
