@@ -103,27 +103,40 @@ export function formulaSymbols(tex: string, tree: Expr | undefined, formula = -1
  * operator-upright and subscript-label report; its letters are not symbols of the article.
  */
 function wordLetters(factors: readonly Expr[]): Set<Expr> {
+  // Runs are index ranges [runStart, k) of `factors` (no closures or run arrays: this runs per product).
   const out = new Set<Expr>();
-  const letter = (f: Expr) => (f.kind === 'script' ? f.base : f);
-  let run: Expr[] = [];
-  const flush = () => {
-    if (run.length >= 3) run.forEach((f) => out.add(f));
-    run = [];
-  };
-  for (const f of factors) {
-    const l = letter(f);
-    const isLetter = l.kind === 'symbol' && l.style === 'italic' && /^[A-Za-z]$/.test(l.name) && l.span.end - l.span.start === 1;
+  let runStart = 0;
+  let runEnd = 0;
+  for (let k = 0; k < factors.length; k++) {
+    const f = factors[k];
+    const l = letterOf(f);
+    const isLetter = l.kind === 'symbol' && l.style === 'italic' && l.name.length === 1 && isAsciiLetter(l.name.charCodeAt(0)) && l.span.end - l.span.start === 1;
     if (!isLetter) {
-      flush();
+      addRun(out, factors, runStart, runEnd);
+      runStart = runEnd = k + 1;
       continue;
     }
-    if (run.length > 0 && letter(run[run.length - 1]).span.end !== l.span.start) flush();
-    run.push(f);
-    if (f.kind === 'script') flush();
+    if (runEnd > runStart && letterOf(factors[runEnd - 1]).span.end !== l.span.start) {
+      addRun(out, factors, runStart, runEnd);
+      runStart = k;
+    }
+    runEnd = k + 1;
+    if (f.kind === 'script') {
+      addRun(out, factors, runStart, runEnd);
+      runStart = k + 1;
+    }
   }
-  flush();
+  addRun(out, factors, runStart, runEnd);
   return out;
 }
+
+/** A run of three or more glued letters is a word. */
+function addRun(out: Set<Expr>, factors: readonly Expr[], from: number, to: number): void {
+  if (to - from >= 3) for (let i = from; i < to; i++) out.add(factors[i]);
+}
+
+const letterOf = (f: Expr): Expr => (f.kind === 'script' ? f.base : f);
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /**
  * The article's table, built from per-formula lists that the engine memoizes with each formula, so a
