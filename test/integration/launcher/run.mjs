@@ -164,7 +164,7 @@ try {
   });
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
   // The workbench logs its own chatter through the same channel; keep mocha's output readable.
-  const noise = /^(Ignoring fetching additional builtin|Creating a socket|Resolving connection token|Resolved connection token|\[Service Worker\]|ChatSessionStore|Updating additional builtin|Sending response failed)/;
+  const noise = /^(Ignoring fetching additional builtin|Creating a socket|Resolving connection token|Resolved connection token|\[Service Worker\]|ChatSessionStore|Updating additional builtin|Sending response failed|Error: Trying to add a disposable to a DisposableStore)/;
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const parts = Array.isArray(args) ? args : [args];
     if (!verbose && noise.test(String(parts[0] ?? ''))) return;
