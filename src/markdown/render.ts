@@ -6,7 +6,7 @@ import type MarkdownIt from 'markdown-it';
 import { mathSyntax, MATH_BLOCK, MATH_DISPLAY_INLINE, MATH_INLINE } from './mathSyntax';
 import { refText } from '../latex/labels';
 import { refSyntax, PROSE_REF, type ProseRefMeta } from './refSyntax';
-import { FRONT_MATTER, frontMatterRule, renderFrontMatterHeader, type FrontMatterMeta } from './renderFrontMatter';
+import { FRONT_MATTER, frontMatterRule, renderFrontMatterHeader, titleRepeatedByHeading, type FrontMatterMeta } from './renderFrontMatter';
 import { escapeHtml } from './renderFormula';
 import { DEFAULT_CONFIG, planDocument, plannedOf, unknownLabelChip, type RenderConfig } from './renderPlan';
 import { MATH_FENCE, takeOverMath } from './renderTakeover';
@@ -100,7 +100,9 @@ export function pizarraMarkdownIt(md: MarkdownIt, options: PluginOptions = {}): 
   md.renderer.rules[MATH_FENCE] = (tokens, idx, _o, _e, self) => renderBlock(tokens, idx, self);
   md.renderer.rules[PROSE_REF] = renderProseRef;
   if (options.outputs) renderOutputs(md, options.outputs);
-  md.renderer.rules[FRONT_MATTER] = (tokens, idx) =>
-    renderFrontMatterHeader(tokens[idx].meta as FrontMatterMeta, (s) => md.renderInline(s));
+  md.renderer.rules[FRONT_MATTER] = (tokens, idx) => {
+    const meta = tokens[idx].meta as FrontMatterMeta;
+    return renderFrontMatterHeader(meta, (s) => md.renderInline(s), { omitTitle: titleRepeatedByHeading(meta, tokens, idx) });
+  };
   return md;
 }

@@ -59,11 +59,25 @@ function list(value: unknown): string[] {
   return t ? t.split(',').map((s) => s.trim()).filter(Boolean) : [];
 }
 
+/** Whether the token after the front matter is an `# H1` that says the same as the title. */
+export function titleRepeatedByHeading(meta: FrontMatterMeta, tokens: readonly MarkdownIt.Token[], idx: number): boolean {
+  const title = text(meta.data.get('title'));
+  const open = tokens[idx + 1];
+  const inline = tokens[idx + 2];
+  if (!title || open?.type !== 'heading_open' || open.tag !== 'h1' || inline?.type !== 'inline') return false;
+  const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+  return norm(inline.content) === norm(title);
+}
+
 /**
  * The article header. Title and description go through `renderInline` so `$…$` and emphasis work there
  * too. Keys follow Jekyll/Hugo habits: title, subtitle, date, author(s), description/summary, tags.
  */
-export function renderFrontMatterHeader(meta: FrontMatterMeta, markdownInline: (s: string) => string): string {
+export function renderFrontMatterHeader(
+  meta: FrontMatterMeta,
+  markdownInline: (s: string) => string,
+  options: { readonly omitTitle?: boolean } = {},
+): string {
   // Markdown and math work in the header; raw HTML does not (`<probabilidad>` would vanish as a tag).
   const renderInline = (s: string) => markdownInline(s.replace(/</g, '&lt;'));
   const d = meta.data;
@@ -73,9 +87,11 @@ export function renderFrontMatterHeader(meta: FrontMatterMeta, markdownInline: (
   const authors = list(d.get('authors') ?? d.get('author'));
   const description = text(d.get('description') ?? d.get('summary'));
   const tags = list(d.get('tags') ?? d.get('keywords'));
-  if (!title && !subtitle && !date && authors.length === 0 && !description && tags.length === 0) return '';
+  const showTitle = title !== undefined && !options.omitTitle;
+  if (!showTitle && !subtitle && !date && authors.length === 0 && !description && tags.length === 0) return '';
   const parts = ['<header class="pizarra-article-header">'];
-  if (title) parts.push(`<h1 class="pizarra-title">${renderInline(title)}</h1>`);
+  // Many articles repeat the title as their first `# Heading`; showing it twice reads as a mistake.
+  if (showTitle) parts.push(`<h1 class="pizarra-title">${renderInline(title)}</h1>`);
   if (subtitle) parts.push(`<p class="pizarra-subtitle">${renderInline(subtitle)}</p>`);
   const byline: string[] = [];
   if (authors.length > 0) byline.push(`<span class="pizarra-authors">${authors.map(escapeHtml).join(', ')}</span>`);

@@ -64,7 +64,11 @@ describe('preview (markdown.api.render)', function () {
 
   it('shows the front matter as the article header, not as YAML', async () => {
     const html = await render(article);
-    assert.match(html, /<header class="pizarra-article-header"><h1 class="pizarra-title">/);
+    // The example repeats its title as its first `# Heading`, so the header shows date, description and tags.
+    assert.match(html, /<header class="pizarra-article-header">/);
+    assert.match(html, /<time class="pizarra-date" datetime="2026-11-29">/);
+    assert.match(html, /<ul class="pizarra-tags"><li>Matemáticas<\/li>/);
+    assert.equal((html.match(/Las matemáticas de una red neuronal, paso a paso/g) ?? []).length, 1, 'the title is shown once');
     assert.ok(!/^title:/m.test(html.replace(/<[^>]+>/g, '')), 'no raw YAML');
   });
 
