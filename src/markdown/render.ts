@@ -102,7 +102,15 @@ export function pizarraMarkdownIt(md: MarkdownIt, options: PluginOptions = {}): 
   if (options.outputs) renderOutputs(md, options.outputs);
   md.renderer.rules[FRONT_MATTER] = (tokens, idx) => {
     const meta = tokens[idx].meta as FrontMatterMeta;
-    return renderFrontMatterHeader(meta, (s) => md.renderInline(s), { omitTitle: titleRepeatedByHeading(meta, tokens, idx) });
+    if (!titleRepeatedByHeading(meta, tokens, idx)) return renderFrontMatterHeader(meta, (s) => md.renderInline(s));
+    // The article's own `# Title` comes first; date, description and tags follow it, as a reader expects.
+    const closing = tokens[idx + 3];
+    closing.meta = { ...(closing.meta ?? {}), pizarraAfter: renderFrontMatterHeader(meta, (s) => md.renderInline(s), { omitTitle: true }) };
+    return '';
   };
+  const headingClose = md.renderer.rules.heading_close;
+  md.renderer.rules.heading_close = (tokens, idx, opts, env, self) =>
+    (headingClose ? headingClose(tokens, idx, opts, env, self) : self.renderToken(tokens, idx, opts)) +
+    ((tokens[idx].meta as { pizarraAfter?: string } | null)?.pizarraAfter ?? '');
   return md;
 }
