@@ -6,7 +6,8 @@ import type MarkdownIt from 'markdown-it';
 type StateBlock = MarkdownIt.StateBlock;
 type StateInline = MarkdownIt.StateInline;
 
-export type MathDelimiter = '$' | '$$' | '\\(' | '\\[' | 'math-fence';
+/** `environment`: a bare `\begin{equation}…\end{equation}` block; its TeX includes the \begin and \end. */
+export type MathDelimiter = '$' | '$$' | '\\(' | '\\[' | 'math-fence' | 'environment';
 
 /** Token types are prefixed so they never collide with other math plugins' renderers. */
 export const MATH_INLINE = 'pizarra_math_inline';
@@ -207,6 +208,52 @@ function contentOf(src: string, lineStarts: readonly number[], contentStart: num
   return parts.join('\n');
 }
 
+/**
+ * The environments that stand as display math on their own, without `$$` — as in a LaTeX document and as
+ * VS Code's built-in math (its "bare blocks") renders them. KaTeX accepts each of them in display mode.
+ */
+const DISPLAY_ENVIRONMENTS = new Set([
+  'equation', 'equation*', 'align', 'align*', 'alignat', 'alignat*', 'gather', 'gather*', 'multline', 'multline*',
+  'flalign', 'flalign*', 'split', 'CD',
+]);
+const BEGIN = /^\\begin\{([A-Za-z]+\*?)\}/;
+
+/** `\begin{equation}` … `\end{equation}` from the start of a line to a line that ends with the `\end`. */
+function environmentBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  const src = state.src;
+  const first = state.bMarks[startLine] + state.tShift[startLine];
+  if (src.charCodeAt(first) !== 0x5c /* \ */) return false;
+  const m = BEGIN.exec(src.slice(first, state.eMarks[startLine]));
+  if (!m || !DISPLAY_ENVIRONMENTS.has(m[1])) return false;
+  const close = `\\end{${m[1]}}`;
+  const lineStarts: number[] = [first];
+  for (let line = startLine; line < endLine; line++) {
+    if (line > startLine) {
+      // A blank line ends the attempt: LaTeX allows no paragraph break inside display math, and prose that
+      // merely starts with `\begin{align}` must not swallow the blocks below it.
+      if (isBlank(state, line) || state.sCount[line] < state.blkIndent) return false;
+      lineStarts.push(state.bMarks[line] + Math.min(state.tShift[line], state.blkIndent));
+    }
+    const from = line === startLine ? first + m[0].length : state.bMarks[line] + state.tShift[line];
+    const at = src.indexOf(close, from);
+    if (at < 0 || at >= state.eMarks[line]) continue;
+    const end = at + close.length;
+    if (src.slice(end, state.eMarks[line]).trim() !== '') return false;
+    if (silent) return true;
+    const token = state.push(MATH_BLOCK, 'math', 0);
+    token.block = true;
+    token.markup = 'environment';
+    token.map = [startLine, line + 1];
+    token.content = contentOf(src, lineStarts, first, end);
+    const meta: MathTokenMeta = { delimiter: 'environment', display: true, start: first, end, contentStart: first, contentEnd: end, lineStarts };
+    token.meta = meta;
+    state.line = line + 1;
+    return true;
+  }
+  return false;
+}
+
 /** Registers the tokenizing rules. Safe to call once per markdown-it instance. */
 export function mathSyntax(md: MarkdownIt): void {
   md.inline.ruler.before('escape', 'pizarra_math_backslash', backslash);
@@ -214,4 +261,5 @@ export function mathSyntax(md: MarkdownIt): void {
   const alt = { alt: ['paragraph', 'reference', 'blockquote', 'list'] };
   md.block.ruler.before('fence', 'pizarra_math_block_dollar', displayBlock('$$', '$$'), alt);
   md.block.ruler.before('fence', 'pizarra_math_block_bracket', displayBlock('\\[', '\\]'), alt);
+  md.block.ruler.before('fence', 'pizarra_math_block_environment', environmentBlock, alt);
 }

@@ -28,6 +28,7 @@ const DELIMITERS: Record<MathDelimiter, readonly [string, string]> = {
   '\\(': ['\\(', '\\)'],
   '\\[': ['\\[', '\\]'],
   'math-fence': ['```math\n', '\n```'],
+  environment: ['', ''],
 };
 
 /** A small error chip: `message` is shown, `detail` is the tooltip. */
