@@ -9,11 +9,11 @@ import { convert, formatValue } from './format';
 import { hashKey } from './keys';
 import {
   Ellipsis, EMPTY_TUPLE, PyBaseException, PyBytes, PyCell, PyDict, PyFloat, PyFunction, PyInstance, PyList, PyMethodDescriptor,
-  PyObject, PySet, PySlice, PyTuple, typeOf,
+  PyObject, PySet, PySlice, PyTuple, PyType, currentTypeVersion, typeOf,
 } from './objects';
 import { binop, compare, contains, invert, neg, pos as unaryPos } from './ops';
 import {
-  call, checkLimits, dictSetItem, getAttr, getItem, getIter, iterNext, rt, toArray, truthy,
+  call, checkLimits, construct, dictSetItem, getAttr, getItem, getIter, initReturned, iterNext, plainInit, rt, toArray, truthy,
 } from './runtime';
 import type { Scope } from './scope';
 import { str } from './repr';
@@ -575,11 +575,23 @@ function callExpr(c: Compiler, e: ExprOf<'Call'>, sc: Scope): X {
     const obj = compileExpr(c, e.func.value, sc);
     const name = e.func.attr;
     const ap = posOf(e.func);
+    // Inline cache: the class and type version last seen here, and the function its MRO gave for `name`
+    // (any class dict change bumps the version, as for PyType.lookup's own memo).
+    let icCls: PyType | null = null;
+    let icVer = -1;
+    let icFn: any = undefined;
     return (f) => {
       const o = obj(f);
       let fn: any;
       if (o instanceof PyInstance) {
-        const ca = o.cls.lookup(name);
+        let ca: any;
+        if (o.cls === icCls && icVer === currentTypeVersion()) ca = icFn;
+        else {
+          ca = o.cls.lookup(name);
+          icCls = o.cls;
+          icVer = currentTypeVersion();
+          icFn = ca;
+        }
         if (ca instanceof PyFunction && !o.dict.has(name)) {
           const a = argsSelf(f, o);
           const kw = kwargs ? kwargs(f) : null;
@@ -618,6 +630,24 @@ function callExpr(c: Compiler, e: ExprOf<'Call'>, sc: Scope): X {
   const fx = compileExpr(c, e.func, sc);
   return (f) => {
     const fn = fx(f);
+    if (fn instanceof PyType) {
+      // Instantiating a plain class: the receiver goes straight into the argument array (no copy).
+      const init = plainInit(fn);
+      if (init !== null) {
+        const obj = new PyInstance(fn);
+        const a = argsSelf(f, obj);
+        const kw = kwargs ? kwargs(f) : null;
+        try {
+          // Arguments that redefined a class attribute: construct afresh, as CPython looks up after evaluating them.
+          if (fn.ctorVersion !== currentTypeVersion()) return construct(fn, a.slice(1), kw);
+          const r = init.impl(a, kw);
+          if (r !== null) initReturned(r);
+          return obj;
+        } catch (err) {
+          throw at(err, p);
+        }
+      }
+    }
     const a = args(f);
     const kw = kwargs ? kwargs(f) : null;
     try {

@@ -105,22 +105,34 @@ export function callDescr(f: any, self: any, args: any[], kw: Map<string, any> |
   return call(f, [self, ...args], kw);
 }
 
-export function construct(cls: PyType, args: any[], kw: Map<string, any> | null): any {
-  if (cls === typeOfType && args.length === 1) return typeOf(args[0]);
+/** The Python `__init__` of a plain class (object base, no `__new__`), or null: call sites then build
+ * the instance and its `[self, ...args]` array themselves, as `construct`'s fast path does. */
+export function plainInit(cls: PyType): PyFunction | null {
   if (cls.ctorVersion !== currentTypeVersion()) {
     cls.ctorNew = cls.lookup('__new__');
     cls.ctorInit = cls.lookup('__init__');
     cls.ctorBase = cls.mro.find((t) => t.construct !== null) ?? null;
     cls.ctorVersion = currentTypeVersion();
   }
-  // Fast path: plain classes with a Python __init__.
   const init0 = cls.ctorInit;
-  if (cls.ctorBase === objectType && init0 instanceof PyFunction && cls.ctorNew === undefined) {
+  return cls.ctorBase === objectType && init0 instanceof PyFunction && cls.ctorNew === undefined && cls !== typeOfType ? init0 : null;
+}
+
+/** `__init__` returned something other than None. */
+export function initReturned(r: any): never {
+  throw pyErr(TypeError, `__init__() should return None, not '${typeName(r)}'`);
+}
+
+export function construct(cls: PyType, args: any[], kw: Map<string, any> | null): any {
+  if (cls === typeOfType && args.length === 1) return typeOf(args[0]);
+  // Fast path: plain classes with a Python __init__.
+  const init0 = plainInit(cls);
+  if (init0 !== null) {
     const obj = new PyInstance(cls);
     const a = [obj];
     for (let i = 0; i < args.length; i++) a.push(args[i]);
     const r = init0.impl(a, kw);
-    if (r !== null) throw pyErr(TypeError, `__init__() should return None, not '${typeName(r)}'`);
+    if (r !== null) initReturned(r);
     return obj;
   }
   const newFn = cls.ctorNew;
