@@ -8,7 +8,7 @@ import { at, type ErrPos, type Frame, posOf, type X } from './frame';
 import { convert, formatValue } from './format';
 import { hashKey } from './keys';
 import {
-  Ellipsis, EMPTY_TUPLE, PyBaseException, PyBytes, PyCell, PyDict, PyFloat, PyFunction, PyInstance, PyList, PyMethodDescriptor,
+  Ellipsis, EMPTY_TUPLE, type Native, PyBaseException, PyBuiltin, PyBytes, PyCell, PyDict, PyFloat, PyFunction, PyInstance, PyList, PyMethodDescriptor,
   PyObject, PySet, PySlice, PyTuple, PyType, currentTypeVersion, typeOf,
 } from './objects';
 import { binop, compare, contains, invert, neg, pos as unaryPos } from './ops';
@@ -579,20 +579,26 @@ function callExpr(c: Compiler, e: ExprOf<'Call'>, sc: Scope): X {
     // (any class dict change bumps the version, as for PyType.lookup's own memo).
     let icCls: PyType | null = null;
     let icVer = -1;
-    let icFn: any = undefined;
+    let icFn: PyFunction | null = null;
+    // Whether an instance of icCls may hold `name` itself (shadowing the method): see noteInstanceAttr.
+    let icShadow = true;
+    // The same for builtin receivers (list.append, dict.get, str.join): their type and method descriptor.
+    let btT: PyType | null = null;
+    let btVer = -1;
+    let btFn: PyMethodDescriptor | null = null;
     return (f) => {
       const o = obj(f);
       let fn: any;
       if (o instanceof PyInstance) {
-        let ca: any;
-        if (o.cls === icCls && icVer === currentTypeVersion()) ca = icFn;
-        else {
-          ca = o.cls.lookup(name);
+        if (o.cls !== icCls || icVer !== currentTypeVersion()) {
+          const ca = o.cls.lookup(name);
           icCls = o.cls;
           icVer = currentTypeVersion();
-          icFn = ca;
+          icFn = ca instanceof PyFunction ? ca : null;
+          icShadow = o.cls.instanceMayHave(name);
         }
-        if (ca instanceof PyFunction && !o.dict.has(name)) {
+        if (icFn !== null && (!icShadow || !o.dict.has(name))) {
+          const ca = icFn;
           const a = argsSelf(f, o);
           const kw = kwargs ? kwargs(f) : null;
           try {
@@ -601,9 +607,16 @@ function callExpr(c: Compiler, e: ExprOf<'Call'>, sc: Scope): X {
             throw at(err, p);
           }
         }
-      } else if (o instanceof PyObject || typeof o === 'string') {
-        const ca = typeOf(o).lookup(name);
-        if (ca instanceof PyMethodDescriptor && !(o instanceof PyFunction)) {
+      } else if ((o instanceof PyObject && !(o instanceof PyFunction)) || typeof o === 'string') {
+        const t = typeOf(o);
+        if (t !== btT || btVer !== currentTypeVersion()) {
+          const ca = t.lookup(name);
+          btT = t;
+          btVer = currentTypeVersion();
+          btFn = ca instanceof PyMethodDescriptor ? ca : null;
+        }
+        if (btFn !== null) {
+          const ca = btFn;
           const a = args(f);
           const kw = kwargs ? kwargs(f) : null;
           try {
@@ -628,8 +641,21 @@ function callExpr(c: Compiler, e: ExprOf<'Call'>, sc: Scope): X {
     };
   }
   const fx = compileExpr(c, e.func, sc);
+  // Inline cache: the function or builtin last called here and its native entry point, so a repeat
+  // call is one identity test instead of a chain of instanceof checks.
+  let lastFn: unknown = null;
+  let lastImpl: Native | null = null;
   return (f) => {
     const fn = fx(f);
+    if (fn === lastFn) {
+      const a = args(f);
+      const kw = kwargs ? kwargs(f) : null;
+      try {
+        return lastImpl!(a, kw);
+      } catch (err) {
+        throw at(err, p);
+      }
+    }
     if (fn instanceof PyType) {
       // Instantiating a plain class: the receiver goes straight into the argument array (no copy).
       const init = plainInit(fn);
@@ -647,6 +673,13 @@ function callExpr(c: Compiler, e: ExprOf<'Call'>, sc: Scope): X {
           throw at(err, p);
         }
       }
+    }
+    if (fn instanceof PyFunction) {
+      lastFn = fn;
+      lastImpl = fn.impl;
+    } else if (fn instanceof PyBuiltin) {
+      lastFn = fn;
+      lastImpl = fn.fn;
     }
     const a = args(f);
     const kw = kwargs ? kwargs(f) : null;

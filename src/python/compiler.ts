@@ -14,7 +14,7 @@ import { convert, formatValue } from './format';
 import { dictGet, hashKey } from './keys';
 import {
   objectType, PyBaseException, PyCell, PyDict, PyFloat, PyFunction, PyGenerator, PyInstance, PyList, PyObject,
-  PyRange, PySet, PySlice, PyTuple, PyType, typeName, typeOf, PyBytes, PyModule, PyMethodDescriptor,
+  PyRange, PySet, PySlice, PyTuple, PyType, typeName, typeOf, PyBytes, PyModule, PyMethodDescriptor, PyProperty, currentTypeVersion, noteInstanceAttr,
 } from './objects';
 import { binop, compare, contains, eq, inplace, invert, neg, pos as unaryPos } from './ops';
 import {
@@ -116,6 +116,8 @@ export class Compiler {
       default: {
         let owner: Globals | null = null;
         let cell: PyCell = new PyCell(undefined);
+        // The session's builtins never change after creation: remember the one found.
+        let builtin: any = undefined;
         return (f) => {
           if (f.g !== owner) {
             owner = f.g;
@@ -123,7 +125,8 @@ export class Compiler {
           }
           let v = cell.v;
           if (v !== undefined) return v;
-          v = builtins.get(name);
+          if (builtin !== undefined) return builtin;
+          v = builtin = builtins.get(name);
           if (v !== undefined) return v;
           throw at(pyErr(NameError, `name '${name}' is not defined`), p);
         };
@@ -193,11 +196,24 @@ export class Compiler {
         const obj = this.expr(t.value, sc);
         const name = t.attr;
         const p = posOf(t);
+        // Inline cache: the class (at a type version) for which a plain dict store is what setattr does.
+        let icCls: PyType | null = null;
+        let icVer = -1;
         return (f, v) => {
           const o = obj(f);
-          if (o instanceof PyInstance && o.cls.mro.length === 2 && !o.cls.dict.has(name)) {
-            o.dict.set(name, v);
-            return;
+          if (o instanceof PyInstance) {
+            if (o.cls === icCls && icVer === currentTypeVersion()) {
+              o.dict.set(name, v);
+              return;
+            }
+            const cls = o.cls;
+            if (!(cls.lookup(name) instanceof PyProperty) && !(cls.lookup('__setattr__') instanceof PyFunction)) {
+              noteInstanceAttr(cls, name);
+              icCls = cls;
+              icVer = currentTypeVersion();
+              o.dict.set(name, v);
+              return;
+            }
           }
           try {
             setAttr(o, name, v);

@@ -63,6 +63,13 @@ export class PyType extends PyObject {
   ctorNew: any = undefined;
   private cache = new Map<string, any>();
   private cacheVersion = -1;
+  /** Attribute names ever stored on instances of exactly this class (see noteInstanceAttr); `instMany`
+   * once there are too many to track. Method-call sites skip the instance-dict check for other names. */
+  instNames: Set<string> | null = null;
+  instMany = false;
+  instanceMayHave(name: string): boolean {
+    return this.instMany || (this.instNames !== null && this.instNames.has(name));
+  }
   isSubtypeOf(other: PyType): boolean {
     return this === other || this.mro.includes(other);
   }
@@ -74,6 +81,18 @@ export function currentTypeVersion(): number {
 }
 /** Invalidates every type's lookup cache; call after mutating any PyType.dict. */
 export function bumpTypeVersion(): void {
+  typeVersion++;
+}
+
+/** Records that an instance of `cls` now has attribute `name` in its own dict. A name new to the class
+ * invalidates the inline caches (they may have assumed no instance shadows a method of that name);
+ * this happens once per (class, name), so classes stop paying for it after their first instance. */
+export function noteInstanceAttr(cls: PyType, name: string): void {
+  if (cls.instMany) return;
+  const s = (cls.instNames ??= new Set());
+  if (s.has(name)) return;
+  if (s.size >= 256) cls.instMany = true; // dynamic attribute names (setattr in a loop): stop bumping
+  else s.add(name);
   typeVersion++;
 }
 

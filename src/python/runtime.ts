@@ -10,7 +10,7 @@ import { hashKey, dictGet } from './keys';
 import {
   GeneratorRunning, NotImplemented, PyBaseException, PyBoundMethod, PyBuiltin, PyClassMethod, PyDict, PyFloat, PyFunction,
   PyGenerator, PyInstance, PyIter, PyList, PyMethodDescriptor, PyModule, PyObject, PyProperty, PyRange, PySet,
-  PySlice, PyStaticMethod, PyTuple, PyType, typeName, typeOf, PyBytes, objectType, bumpTypeVersion, currentTypeVersion,
+  PySlice, PyStaticMethod, PyTuple, PyType, typeName, typeOf, PyBytes, objectType, bumpTypeVersion, currentTypeVersion, noteInstanceAttr,
 } from './objects';
 import { repr } from './repr';
 import { PySuper } from './superObj';
@@ -291,6 +291,7 @@ export function setAttr(o: any, name: string, v: any): void {
       callDescr(sa, o, [name, v]);
       return;
     }
+    noteInstanceAttr(o.cls, name);
     o.dict.set(name, v);
     return;
   }
