@@ -102,50 +102,7 @@ function naive(
   C: Float64Array, cOff: number,
   useFma: boolean,
 ): void {
-  if (useFma && m * n * k <= 512) {
-    // Tiny products (dot of 4×4s): no scratch arrays, split inside `fma`.
-    for (let i = 0; i < m; i++)
-      for (let j = 0; j < n; j++) {
-        let acc = C[cOff + i * n + j];
-        for (let p = 0; p < k; p++) acc = fma(A[aOff + i * aRs + p * aCs], B[bOff + p * bRs + j * bCs], acc);
-        C[cOff + i * n + j] = acc;
-      }
-    return;
-  }
-  if (useFma) {
-    // Veltkamp-split every operand once (A row-major m×k, B column-major k×n), then each step is
-    // Dekker's exact product plus a compensated add (see `fma`).
-    const ah = new Float64Array(m * k), al = new Float64Array(m * k), bh = new Float64Array(k * n), bl = new Float64Array(k * n);
-    for (let i = 0; i < m; i++)
-      for (let p = 0; p < k; p++) {
-        const v = A[aOff + i * aRs + p * aCs], t = SPLIT * v, h = t - (t - v);
-        ah[i * k + p] = h;
-        al[i * k + p] = v - h;
-      }
-    for (let j = 0; j < n; j++)
-      for (let p = 0; p < k; p++) {
-        const v = B[bOff + p * bRs + j * bCs], t = SPLIT * v, h = t - (t - v);
-        bh[j * k + p] = h;
-        bl[j * k + p] = v - h;
-      }
-    for (let i = 0; i < m; i++)
-      for (let j = 0; j < n; j++) {
-        let c = C[cOff + i * n + j];
-        for (let p = 0, x = i * k, y = j * k; p < k; p++, x++, y++) {
-          const a1 = ah[x], a2 = al[x], b1 = bh[y], b2 = bl[y];
-          const a = a1 + a2, b = b1 + b2, prod = a * b;
-          if (!Number.isFinite(prod) || !Number.isFinite(c) || prod === 0) {
-            c = prod + c;
-            continue;
-          }
-          const e = a1 * b1 - prod + a1 * b2 + a2 * b1 + a2 * b2;
-          const s = prod + c, bb = s - prod;
-          c = s + (prod - (s - bb) + (c - bb) + e);
-        }
-        C[cOff + i * n + j] = c;
-      }
-    return;
-  }
+  if (useFma) return fusedProduct(m, n, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff);
   for (let i = 0; i < m; i++) {
     const crow = cOff + i * n;
     for (let p = 0; p < k; p++) {
@@ -155,6 +112,76 @@ function naive(
       else for (let j = 0; j < n; j++) C[crow + j] += aip * B[brow + j * bCs];
     }
   }
+}
+
+// Scratch for the split operands of `fusedProduct`, reused across calls (gemm never re-enters itself):
+// a fresh Float64Array per product costs more than the product for the small sizes that come here.
+let scratch = new Float64Array(0);
+
+/**
+ * C += A·B where every step is `fma` (same bits), with each operand Veltkamp-split once: A row-major
+ * (m×k), B column-major (k×n), as [value, high, low] triples. A step is a serial chain of ~15 dependent
+ * flops, so four C elements of a row (four chains) advance together and the CPU overlaps them; each
+ * element still sees exactly the same operations in ascending k.
+ */
+function fusedProduct(
+  m: number, n: number, k: number,
+  A: Float64Array, aOff: number, aRs: number, aCs: number,
+  B: Float64Array, bOff: number, bRs: number, bCs: number,
+  C: Float64Array, cOff: number,
+): void {
+  const need = 3 * k * (m + n);
+  if (scratch.length < need) scratch = new Float64Array(Math.max(need, 2 * scratch.length));
+  const S = scratch;
+  const sb = 3 * k * m; // B's triples start here
+  for (let i = 0; i < m; i++)
+    for (let p = 0, x = 3 * i * k; p < k; p++, x += 3) {
+      const v = A[aOff + i * aRs + p * aCs], t = SPLIT * v, h = t - (t - v);
+      S[x] = v;
+      S[x + 1] = h;
+      S[x + 2] = v - h;
+    }
+  for (let j = 0; j < n; j++)
+    for (let p = 0, y = sb + 3 * j * k; p < k; p++, y += 3) {
+      const v = B[bOff + p * bRs + j * bCs], t = SPLIT * v, h = t - (t - v);
+      S[y] = v;
+      S[y + 1] = h;
+      S[y + 2] = v - h;
+    }
+  const k3 = 3 * k;
+  for (let i = 0; i < m; i++) {
+    const xa = 3 * i * k, crow = cOff + i * n;
+    let j = 0;
+    for (; j + 4 <= n; j += 4) {
+      let c0 = C[crow + j], c1 = C[crow + j + 1], c2 = C[crow + j + 2], c3 = C[crow + j + 3];
+      for (let p = 0, x = xa, y = sb + j * k3; p < k3; p += 3, x += 3, y += 3) {
+        const a = S[x], a1 = S[x + 1], a2 = S[x + 2];
+        c0 = step(a, a1, a2, S[y], S[y + 1], S[y + 2], c0);
+        c1 = step(a, a1, a2, S[y + k3], S[y + k3 + 1], S[y + k3 + 2], c1);
+        c2 = step(a, a1, a2, S[y + 2 * k3], S[y + 2 * k3 + 1], S[y + 2 * k3 + 2], c2);
+        c3 = step(a, a1, a2, S[y + 3 * k3], S[y + 3 * k3 + 1], S[y + 3 * k3 + 2], c3);
+      }
+      C[crow + j] = c0;
+      C[crow + j + 1] = c1;
+      C[crow + j + 2] = c2;
+      C[crow + j + 3] = c3;
+    }
+    for (; j < n; j++) {
+      let c = C[crow + j];
+      for (let p = 0, x = xa, y = sb + j * k3; p < k3; p += 3, x += 3, y += 3) c = step(S[x], S[x + 1], S[x + 2], S[y], S[y + 1], S[y + 2], c);
+      C[crow + j] = c;
+    }
+  }
+}
+
+/** `fma(a, b, c)` with a and b already split (a = a1 + a2, b = b1 + b2 exactly). */
+function step(a: number, a1: number, a2: number, b: number, b1: number, b2: number, c: number): number {
+  const prod = a * b;
+  // Not finite (x - x is NaN for ±inf and NaN) or a zero product: the plain sum is the fused result.
+  if (prod - prod !== 0 || c - c !== 0 || prod === 0) return prod + c;
+  const e = a1 * b1 - prod + a1 * b2 + a2 * b1 + a2 * b2;
+  const s = prod + c, bb = s - prod;
+  return s + (prod - (s - bb) + (c - bb) + e);
 }
 
 /** Only short inner dimensions use the emulated FMA (~15 flops each): that is where it matches
