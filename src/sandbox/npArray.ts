@@ -56,9 +56,11 @@ function shapeArgs(args: any[]): number[] {
 export function installArrayMethods(): void {
   for (const t of [ndarrayType, genericType]) {
     for (const [short, uf] of BIN) {
+      // `a ** y` is not always the power ufunc (T.powerOperator: NumPy's fast_scalar_power).
+      const forward = short === 'pow' ? T.powerOperator : (x: T.Operand, y: T.Operand, out?: NDArray) => T.binary(uf, x, y, out);
       method(t, `__${short}__`, (self: PyNd, a) => {
         const y = operand(a[0]);
-        return y === undefined ? NotImplemented : wrap(guard(() => T.binary(uf, self.a, y)));
+        return y === undefined ? NotImplemented : wrap(guard(() => forward(self.a, y)));
       });
       method(t, `__r${short}__`, (self: PyNd, a) => {
         const y = operand(a[0]);
@@ -67,8 +69,8 @@ export function installArrayMethods(): void {
       method(t, `__i${short}__`, (self: PyNd, a) => {
         const y = operand(a[0]);
         if (y === undefined) return NotImplemented;
-        if (self.a.isScalar) return wrap(guard(() => T.binary(uf, self.a, y)));
-        guard(() => T.binary(uf, self.a, y, self.a));
+        if (self.a.isScalar) return wrap(guard(() => forward(self.a, y)));
+        guard(() => forward(self.a, y, self.a));
         return self;
       });
     }

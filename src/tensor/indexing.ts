@@ -5,7 +5,7 @@
 
 import { broadcastShapes, broadcastTo, shapeStr } from './broadcast';
 import { castValue, scalarValue, type PyScalar } from './dtype';
-import { unaryInto } from './elementwise';
+import { identity, unaryInto } from './elementwise';
 import { indexError, TensorError } from './errors';
 import { forEachOffset, newArray, NDArray, shapeSize, view } from './ndarray';
 import { scalarToArray } from './operand';
@@ -206,7 +206,7 @@ export function setItem(a: NDArray, index: IndexItem | readonly IndexItem[], val
   } catch {
     throw new TensorError('ValueError', `could not broadcast input array from shape ${shapeStr(val.shape)} into shape ${shapeStr(shape)}`);
   }
-  const cast = a.dtype === 'float64' ? (x: number) => x : (x: number) => castValue(x, a.dtype);
+  const cast = a.dtype === 'float64' ? identity : (x: number) => castValue(x, a.dtype);
   if (r.kind === 'view') {
     unaryInto(b, r.view, cast);
     return;

@@ -2,7 +2,7 @@
 // (numpy/_core/shape_base.py, numpy/lib/_shape_base_impl.py semantics and messages).
 
 import { promote, type DType } from './dtype';
-import { unaryInto } from './elementwise';
+import { copyInto } from './elementwise';
 import { normAxis, TensorError, valueError } from './errors';
 import { newArray, NDArray, view } from './ndarray';
 import { expandDims, reshape } from './shape';
@@ -13,7 +13,7 @@ function place(dst: NDArray, src: NDArray, axis: number, start: number): void {
   const shape = dst.shape.slice();
   shape[axis] = src.shape[axis];
   const region = view(dst, shape, dst.strides, dst.offset + start * dst.strides[axis]);
-  unaryInto(src, region, (v) => v);
+  copyInto(src, region);
 }
 
 export function concatenate(arrays: readonly NDArray[], axis: number | null = 0): NDArray {
@@ -98,7 +98,7 @@ export function tile(a: NDArray, reps: number | readonly number[]): NDArray {
     }
   if (copied) return cur;
   const out = newArray(cur.shape, a.dtype);
-  unaryInto(cur, out, (v) => v);
+  copyInto(cur, out);
   return out;
 }
 

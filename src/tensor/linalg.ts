@@ -7,6 +7,7 @@ import { broadcastShapes, broadcastTo, shapeStr } from './broadcast';
 import { promote } from './dtype';
 import { TensorError, valueError } from './errors';
 import { crlog } from './crlog';
+import { productWarnings } from './fpErrors';
 import { gemm } from './gemm';
 import { copy, newArray, NDArray } from './ndarray';
 import { dtypeOf, toArray, type Operand } from './operand';
@@ -20,12 +21,13 @@ function scalarize(r: NDArray): NDArray {
   return r;
 }
 
-/** The 2-D product of (m×k)·(k×n) views into a fresh array. */
+/** The 2-D product of (m×k)·(k×n) views into a fresh array (`dot` and `inner`: warnings say 'dot'). */
 function mm(a: NDArray, b: NDArray, fused = false): NDArray {
   const [m, k] = a.shape, n = b.shape[1];
   const out = newArray([m, n], promote(a.dtype, b.dtype) === 'bool' ? 'bool' : promote(a.dtype, b.dtype));
   gemm(m, n, k, a.data, a.offset, a.strides[0], a.strides[1], b.data, b.offset, b.strides[0], b.strides[1], out.data, 0, fused && out.dtype === 'float64');
   if (out.dtype === 'bool') for (let i = 0; i < out.size; i++) out.data[i] = out.data[i] !== 0 ? 1 : 0;
+  productWarnings('dot', a, b, out);
   return out;
 }
 
@@ -93,6 +95,7 @@ export function matmul(x: Operand, y: Operand): NDArray {
     }
   }
   if (dtype === 'bool') for (let i = 0; i < out.size; i++) out.data[i] = out.data[i] !== 0 ? 1 : 0;
+  productWarnings('matmul', a, b, out);
   let shape = out.shape.slice();
   if (a.ndim === 1) shape = [...shape.slice(0, -2), shape[shape.length - 1]];
   if (b.ndim === 1) shape = shape.slice(0, -1);

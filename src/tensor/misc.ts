@@ -3,7 +3,7 @@
 
 import { broadcastShapes, broadcastTo } from './broadcast';
 import { castValue, promote, type DType } from './dtype';
-import { unaryInto } from './elementwise';
+import { copyInto, unaryInto } from './elementwise';
 import { warn } from './errors';
 import { forEachOffset, newArray, NDArray } from './ndarray';
 import { dtypeOf, toArray, type Operand } from './operand';
@@ -43,7 +43,7 @@ export function round(x: Operand, decimals = 0): NDArray {
   const a = toArray(x);
   const out = newArray(a.shape, a.dtype);
   if (a.dtype !== 'float64') {
-    if (decimals >= 0) unaryInto(a, out, (v) => v);
+    if (decimals >= 0) copyInto(a, out);
     else {
       const f = 10 ** -decimals;
       unaryInto(a, out, (v) => roundHalfEven(v / f) * f);

@@ -2,11 +2,13 @@
 // restricted to bool/int64/float64), `out=` with same_kind casting (in-place operators), and the
 // RuntimeWarnings NumPy's floating-point error checks emit (order: divide, overflow, invalid).
 
-import { canCastSameKind, dtypeRepr, type DType } from './dtype';
-import { binaryInto, resultShape, unaryInto, type FastOp, type Fn1, type Fn2 } from './elementwise';
+import { canCastSameKind, dtypeRepr, type DType, type PyScalar } from './dtype';
+import { binaryInto, copyInto, identity, resultShape, scan2, scratchArray, unaryInto, type FastOp, type FastUnary, type Fn1, type Fn2 } from './elementwise';
+import { binaryWarnings, unaryWarnings } from './fpErrors';
+import { maximum, minimum } from './kernels';
 import { TensorError, warn } from './errors';
 import { shapeStr } from './broadcast';
-import { newArray, NDArray } from './ndarray';
+import { newArray, NDArray, shapeSize } from './ndarray';
 import { dtypeOf, toArray, type Operand } from './operand';
 import { floatFloorDivide, floatRemainder, intFloorDivide, intPower, intRemainder, roundHalfEven } from './scalarMath';
 
@@ -17,15 +19,13 @@ interface Binary {
   readonly kind: Kind;
   readonly f: Fn2; // float loop (also used for bool/int when `i` is absent)
   readonly i?: Fn2; // int64 loop
+  /** The kernels.ts loop computing `f` (any dtype: the int and bool loops use `f` too unless `i` is set). */
   readonly fast?: FastOp;
   /** What an infinite result from finite inputs is reported as. */
   readonly inf: 'divide' | 'overflow';
 }
 
 const bool = (c: boolean) => (c ? 1 : 0);
-// NaN wins; on ties (including -0 vs 0) the second operand is returned, as NumPy's loops do.
-const maximum: Fn2 = (x, y) => (x !== x ? x : y !== y ? y : x > y ? x : y);
-const minimum: Fn2 = (x, y) => (x !== x ? x : y !== y ? y : x < y ? x : y);
 
 /** The explicit registry of binary ufuncs (the interpreter maps Python operators onto these names). */
 export const BINARY: ReadonlyMap<string, Binary> = new Map<string, Binary>(
@@ -38,14 +38,14 @@ export const BINARY: ReadonlyMap<string, Binary> = new Map<string, Binary>(
       { name: 'floor_divide', kind: 'intarith', f: floatFloorDivide, i: intFloorDivide, inf: 'divide' },
       { name: 'remainder', kind: 'intarith', f: floatRemainder, i: intRemainder, inf: 'divide' },
       { name: 'power', kind: 'intarith', f: Math.pow, i: intPower, inf: 'overflow' },
-      { name: 'maximum', kind: 'arith', f: maximum, inf: 'overflow' },
-      { name: 'minimum', kind: 'arith', f: minimum, inf: 'overflow' },
-      { name: 'equal', kind: 'cmp', f: (x, y) => bool(x === y), inf: 'overflow' },
-      { name: 'not_equal', kind: 'cmp', f: (x, y) => bool(x !== y), inf: 'overflow' },
-      { name: 'less', kind: 'cmp', f: (x, y) => bool(x < y), inf: 'overflow' },
-      { name: 'less_equal', kind: 'cmp', f: (x, y) => bool(x <= y), inf: 'overflow' },
-      { name: 'greater', kind: 'cmp', f: (x, y) => bool(x > y), inf: 'overflow' },
-      { name: 'greater_equal', kind: 'cmp', f: (x, y) => bool(x >= y), inf: 'overflow' },
+      { name: 'maximum', kind: 'arith', f: maximum, fast: 'max', inf: 'overflow' },
+      { name: 'minimum', kind: 'arith', f: minimum, fast: 'min', inf: 'overflow' },
+      { name: 'equal', kind: 'cmp', f: (x, y) => bool(x === y), fast: 'eq', inf: 'overflow' },
+      { name: 'not_equal', kind: 'cmp', f: (x, y) => bool(x !== y), fast: 'ne', inf: 'overflow' },
+      { name: 'less', kind: 'cmp', f: (x, y) => bool(x < y), fast: 'lt', inf: 'overflow' },
+      { name: 'less_equal', kind: 'cmp', f: (x, y) => bool(x <= y), fast: 'le', inf: 'overflow' },
+      { name: 'greater', kind: 'cmp', f: (x, y) => bool(x > y), fast: 'gt', inf: 'overflow' },
+      { name: 'greater_equal', kind: 'cmp', f: (x, y) => bool(x >= y), fast: 'ge', inf: 'overflow' },
       { name: 'logical_and', kind: 'logical', f: (x, y) => bool(x !== 0 && y !== 0), inf: 'overflow' },
       { name: 'logical_or', kind: 'logical', f: (x, y) => bool(x !== 0 || y !== 0), inf: 'overflow' },
       { name: 'logical_xor', kind: 'logical', f: (x, y) => bool((x !== 0) !== (y !== 0)), inf: 'overflow' },
@@ -99,69 +99,60 @@ function checkOut(name: string, res: DType, out: NDArray, shape: readonly number
 export function binary(name: string, x: Operand, y: Operand, out?: NDArray): NDArray {
   const u = BINARY.get(name);
   if (!u) throw new TensorError('NotImplementedError', `ufunc '${name}' is not supported`);
+  return apply(u, x, y, out, false);
+}
+
+/**
+ * The `**` operator on an ndarray (`a ** y`, `a **= y`): NumPy's fast_scalar_power
+ * (numpy/_core/src/multiarray/number.c) runs the square ufunc for a Python int exponent 2, reciprocal
+ * for -1 and sqrt for a Python float 0.5 when the base is a float array (not a numpy scalar), so the
+ * warnings name those ufuncs. Every other case is the power ufunc.
+ */
+export function powerOperator(x: Operand, y: Operand, out?: NDArray): NDArray {
+  return apply(BINARY.get('power')!, x, y, out, x instanceof NDArray && !x.isScalar && x.dtype === 'float64');
+}
+
+const FAST_SCALAR_POWER: ReadonlyMap<PyScalar, string> = new Map<PyScalar, string>([[2n, 'square'], [-1n, 'reciprocal'], [0.5, 'sqrt']]);
+
+/**
+ * The float power loop's own fast path (loops_umath_fp.dispatch.c.src POWER_FAST_PATH): when the
+ * exponent is the same for the whole inner loop (stride 0: a scalar broadcast), 2 is x*x, 0.5 sqrt
+ * and -1 1/x (0 and 1 agree with pow anyway). An exponent array of one element that is not broadcast
+ * keeps its stride, so it goes through pow.
+ */
+function powerFastOp(b: NDArray, outSize: number): FastOp | undefined {
+  if (b.size !== 1 || (b.ndim !== 0 && outSize <= 1)) return undefined;
+  const e = b.data[b.offset];
+  return e === 2 ? 'square' : e === 0.5 ? 'sqrt' : e === -1 ? 'recip' : undefined;
+}
+
+function apply(u: Binary, x: Operand, y: Operand, out: NDArray | undefined, powerOp: boolean): NDArray {
   const [loop, res] = resolveBinary(u, dtypeOf(x), dtypeOf(y));
+  let name = u.name;
+  if (powerOp && (typeof y === 'bigint' || typeof y === 'number')) name = FAST_SCALAR_POWER.get(y) ?? name;
   const a = toArray(x), b = toArray(y);
   const shape = resultShape(a, b);
   if (out) checkOut(name, res, out, shape);
-  let f = loop === 'int64' && u.i ? u.i : u.f;
-  const fp = name === 'power' && loop === 'float64' ? fastPower(b) : null;
-  if (fp) [f, name] = fp;
-  // Ints into a float `out` must still use the int loop, so compute first when dtypes differ.
-  const target = out && out.dtype === res ? out : newArray(shape, res);
-  binaryInto(a, b, target, f, loop === 'float64' ? u.fast : undefined);
-  if (loop === 'float64') checkFloatErrors(name, u.inf, a, b, target, f);
+  const f = loop === 'int64' && u.i ? u.i : u.f;
+  let fast = f === u.f ? u.fast : undefined;
+  if (u.name === 'power' && loop === 'float64') fast = powerFastOp(b, shapeSize(shape));
+  // The result goes straight into `out` unless `out` has another dtype (ints into a float `out` still
+  // use the int loop) or shares a buffer with an input (the warnings need the inputs intact).
+  const direct = out && out.dtype === res && out.data !== a.data && out.data !== b.data;
+  const target = direct ? out : out ? scratchArray(shape, res) : newArray(shape, res);
+  binaryInto(a, b, target, f, fast);
+  if (loop === 'float64') binaryWarnings(name, u.inf, a, b, target);
   else if ((u.name === 'floor_divide' || u.name === 'remainder') && hasZero(b)) warn(`divide by zero encountered in ${name}`);
-  if (out && target !== out) unaryInto(target, out, (v) => v);
+  if (out && target !== out) copyInto(target, out);
   const r = out ?? target;
   if (!out && r.ndim === 0) r.isScalar = true;
   return r;
 }
 
-// NumPy 2 fast_scalar_power: a scalar exponent of 0.5 runs the sqrt ufunc, 2 square, -1 reciprocal
-// (so warnings name those ufuncs).
-function fastPower(b: NDArray): [Fn2, string] | null {
-  if (b.size !== 1 || b.ndim !== 0) return null;
-  const e = b.data[b.offset];
-  if (e === 0.5) return [(x) => Math.sqrt(x), 'sqrt'];
-  if (e === 2) return [(x) => x * x, 'square'];
-  if (e === -1) return [(x) => 1 / x, 'reciprocal'];
-  return null;
-}
-
 function hasZero(b: NDArray): boolean {
   let z = false;
-  unaryInto(b, newArray(b.shape, 'float64'), (v) => ((z ||= v === 0), v));
+  scan2(b, b, (v) => (z ||= v === 0));
   return z;
-}
-
-/** Re-walks the inputs only when the output holds NaN/inf, to report NumPy's FP warnings. */
-function checkFloatErrors(name: string, infKind: 'divide' | 'overflow', a: NDArray, b: NDArray, out: NDArray, f: Fn2): void {
-  if (out.dtype !== 'float64' || allFinite(out)) return;
-  let div = false, over = false, inv = false;
-  const probe = newArray(out.shape, 'float64');
-  binaryInto(a, b, probe, (x, y) => {
-    const r = f(x, y);
-    if (r !== r) { if (x === x && y === y) inv = true; }
-    else if ((r === Infinity || r === -Infinity) && Number.isFinite(x) && Number.isFinite(y)) {
-      if (infKind === 'divide' || ((name === 'power' || name === 'reciprocal') && x === 0)) div = true;
-      else over = true;
-    }
-    return r;
-  });
-  if (div) warn(`divide by zero encountered in ${name}`);
-  if (over) warn(`overflow encountered in ${name}`);
-  if (inv) warn(`invalid value encountered in ${name}`);
-}
-
-function allFinite(a: NDArray): boolean {
-  const d = a.data;
-  if (a.isContiguous) {
-    for (let i = a.offset, e = a.offset + a.size; i < e; i++) if (!Number.isFinite(d[i])) return false;
-    return true;
-  }
-  let ok = true;
-  unaryInto(a, newArray(a.shape, 'float64'), (v) => ((ok &&= Number.isFinite(v)), v));
-  return ok;
 }
 
 // ---- unary -----------------------------------------------------------------------------------------
@@ -172,6 +163,8 @@ interface Unary {
   readonly name: string;
   readonly kind: UKind;
   readonly f: Fn1;
+  /** The kernels.ts loop computing `f` (Math functions are recognised without it). */
+  readonly fast?: FastUnary;
   /** Infinite results from finite inputs count as divide-by-zero (logs) rather than overflow. */
   readonly div?: boolean;
 }
@@ -201,10 +194,10 @@ export const UNARY: ReadonlyMap<string, Unary> = new Map<string, Unary>(
       { name: 'floor', kind: 'int-identity', f: Math.floor },
       { name: 'ceil', kind: 'int-identity', f: Math.ceil },
       { name: 'trunc', kind: 'int-identity', f: Math.trunc },
-      { name: 'negative', kind: 'neg', f: (x) => -x },
-      { name: 'positive', kind: 'same', f: (x) => x },
+      { name: 'negative', kind: 'neg', f: (x) => -x, fast: 'neg' },
+      { name: 'positive', kind: 'same', f: identity },
       { name: 'absolute', kind: 'same', f: Math.abs },
-      { name: 'square', kind: 'same', f: (x) => x * x },
+      { name: 'square', kind: 'same', f: (x) => x * x, fast: 'square' },
       { name: 'sign', kind: 'sign', f: (x) => (x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : NaN) },
       { name: 'isnan', kind: 'pred', f: (x) => bool(x !== x) },
       { name: 'isinf', kind: 'pred', f: (x) => bool(x === Infinity || x === -Infinity) },
@@ -247,22 +240,12 @@ export function unary(name: string, x: Operand, out?: NDArray): NDArray {
   if (out) checkOut(name, res, out, a.shape);
   let f = u.f;
   if (u.kind === 'invert' && a.dtype === 'bool') f = (v) => bool(v === 0);
-  if (u.kind === 'int-identity' && a.dtype !== 'float64') f = (v) => v;
-  const target = out && out.dtype === res ? out : newArray(a.shape, res);
-  unaryInto(a, target, f);
-  if (res === 'float64' && !allFinite(target)) {
-    let div = false, over = false, inv = false;
-    unaryInto(a, newArray(a.shape, 'float64'), (v) => {
-      const r = f(v);
-      if (r !== r && v === v) inv = true;
-      else if ((r === Infinity || r === -Infinity) && Number.isFinite(v)) (u.div ? (div = true) : (over = true));
-      return r;
-    });
-    if (div) warn(`divide by zero encountered in ${name}`);
-    if (over) warn(`overflow encountered in ${name}`);
-    if (inv) warn(`invalid value encountered in ${name}`);
-  }
-  if (out && target !== out) unaryInto(target, out, (v) => v);
+  if (u.kind === 'int-identity' && a.dtype !== 'float64') f = identity;
+  const direct = out && out.dtype === res && out.data !== a.data;
+  const target = direct ? out : out ? scratchArray(a.shape, res) : newArray(a.shape, res);
+  unaryInto(a, target, f, f === u.f ? u.fast : undefined);
+  if (res === 'float64') unaryWarnings(name, u.div === true, a, target);
+  if (out && target !== out) copyInto(target, out);
   const r = out ?? target;
   if (!out && r.ndim === 0) r.isScalar = true;
   return r;

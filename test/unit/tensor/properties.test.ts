@@ -4,38 +4,11 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import * as T from '../../../src/tensor';
-
-/** The multi-index of flat position k in C order. */
-function unravel(k: number, shape: readonly number[]): number[] {
-  const idx = new Array<number>(shape.length);
-  for (let d = shape.length - 1; d >= 0; d--) {
-    idx[d] = k % shape[d];
-    k = Math.floor(k / shape[d]);
-  }
-  return idx;
-}
-
-/** Element of `a` at a multi-index, read the slow way (offset + Σ idx·stride). */
-const at = (a: T.NDArray, idx: readonly number[]) => a.data[a.offset + idx.reduce((s, i, d) => s + i * a.strides[d], 0)];
+import { at, broadcastPair as broadcastPairOf, unravel } from './refs';
 
 const arange = (shape: number[]) => T.reshape(T.arange(BigInt(shape.reduce((p, d) => p * d, 1))), shape);
 
-// Two shapes that broadcast: start from a result shape and knock dims down to 1 or drop leading ones.
-const broadcastPair = fc
-  .array(fc.integer({ min: 1, max: 4 }), { minLength: 0, maxLength: 4 })
-  .chain((out) =>
-    fc.tuple(
-      fc.constant(out),
-      fc.array(fc.boolean(), { minLength: out.length, maxLength: out.length }),
-      fc.array(fc.boolean(), { minLength: out.length, maxLength: out.length }),
-      fc.nat(out.length),
-      fc.nat(out.length),
-    ),
-  )
-  .map(([out, oneA, oneB, dropA, dropB]) => [
-    out.map((d, i) => (oneA[i] ? 1 : d)).slice(dropA),
-    out.map((d, i) => (oneB[i] ? 1 : d)).slice(dropB),
-  ]);
+const broadcastPair = broadcastPairOf(4);
 
 describe('tensor properties', () => {
   it('broadcasting matches a naive index-mapping reference', () => {

@@ -8,7 +8,7 @@ import { NP } from './npbind';
 import { ELLIPSIS, Fn, isPyScalar, PyError, pyRepr, PyTuple, pyTypeName, SliceV, toNested, toOperand, type Kw, type V } from './pyvalues';
 
 const BINOPS: Record<string, string> = {
-  '+': 'add', '-': 'subtract', '*': 'multiply', '/': 'divide', '//': 'floor_divide', '%': 'remainder', '**': 'power',
+  '+': 'add', '-': 'subtract', '*': 'multiply', '/': 'divide', '//': 'floor_divide', '%': 'remainder',
   '&': 'bitwise_and', '|': 'bitwise_or', '^': 'bitwise_xor', '<': 'less', '<=': 'less_equal', '>': 'greater',
   '>=': 'greater_equal', '==': 'equal', '!=': 'not_equal',
 };
@@ -54,6 +54,7 @@ export function binop(op: string, a: V, b: V, out?: T.NDArray): V {
     }
     return r;
   }
+  if (op === '**') return T.powerOperator(toOperand(a), toOperand(b), out);
   const name = BINOPS[op];
   if (!name) throw new PyError('TypeError', `unsupported operator ${op}`);
   return T.binary(name, toOperand(a), toOperand(b), out);

@@ -1,0 +1,228 @@
+// The monomorphic elementwise loops (kernels.ts) and the axis-merging walk (elementwise.ts) against a
+// reference that reads every element the slow way and applies the ufunc's own function; and the
+// small-product FMA kernel (gemm.ts) against a plain chain of `fma` calls. Inputs: broadcasting,
+// transposed / strided / reversed views, 0-d arrays and Python scalars, float64 with -0.0, NaN, ±inf,
+// huge and subnormal values, int64 and bool. Results must agree bit for bit.
+
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import * as T from '../../../src/tensor';
+import { fma } from '../../../src/tensor/gemm';
+import { at, broadcastPair as broadcastPairOf, unravel } from './refs';
+
+const SPECIAL = [0, -0, 1, -1, 2, 0.5, -2.25, 3.7, NaN, Infinity, -Infinity, 1e308, -1e300, 5e-324, 1e-310];
+
+type Layout = 'c' | 'T' | 'step' | 'rev';
+interface Spec {
+  shape: number[];
+  layout: Layout;
+  dtype: T.DType;
+  values: number[];
+}
+
+/** An array with `spec.shape` whose elements (C order) are spec.values, laid out as spec.layout says. */
+function build(spec: Spec): T.NDArray {
+  const { shape, layout, dtype } = spec;
+  const n = shape.reduce((p, d) => p * d, 1);
+  const vals = spec.values.slice(0, n);
+  while (vals.length < n) vals.push(vals.length);
+  const conv = (v: number) => (dtype === 'float64' ? v : dtype === 'int64' ? (Number.isFinite(v) ? Math.trunc(v) % 1000 : 7) + 0 : v !== 0 && v === v ? 1 : 0);
+  const nested = (flat: number[], s: number[]): T.Nested => {
+    if (s.length === 0) return dtype === 'float64' ? flat[0] : dtype === 'int64' ? BigInt(flat[0]) : flat[0] !== 0;
+    const step = flat.length / s[0];
+    return Array.from({ length: s[0] }, (_, i) => nested(flat.slice(i * step, (i + 1) * step), s.slice(1))) as T.Nested;
+  };
+  const c = T.array(nested(vals.map(conv), shape), dtype);
+  if (shape.length < 2 && layout === 'T') return c;
+  if (layout === 'T') {
+    const rev = T.copy(T.transpose(c));
+    return T.transpose(rev);
+  }
+  if (layout === 'step' && shape.length > 0) {
+    // Each element twice along the last axis (stack on a new last axis, then merge), read with step 2.
+    const last = shape.length - 1;
+    const doubled = T.reshape(T.stack([c, c], shape.length), [...shape.slice(0, last), shape[last] * 2]);
+    const idx: T.IndexItem[] = shape.map(() => T.slice(null, null, null));
+    idx[last] = T.slice(null, null, 2);
+    return T.getItem(doubled, idx);
+  }
+  if (layout === 'rev' && shape.length > 0 && shape[0] > 1) {
+    const flipped = T.copy(T.getItem(c, [T.slice(null, null, -1)]));
+    return T.getItem(flipped, [T.slice(null, null, -1)]);
+  }
+  return c;
+}
+
+/** Element of `a` broadcast to an output index. */
+function atB(a: T.NDArray, idx: readonly number[]): number {
+  const off = idx.length - a.ndim;
+  return at(a, a.shape.map((d, i) => (d === 1 ? 0 : idx[off + i])));
+}
+
+const value = fc.oneof(fc.constantFrom(...SPECIAL), fc.double({ noNaN: false }), fc.integer({ min: -5, max: 5 }));
+const layout = fc.constantFrom<Layout>('c', 'T', 'step', 'rev');
+const dtype = fc.constantFrom<T.DType>('float64', 'float64', 'int64', 'bool');
+
+const broadcastPair = broadcastPairOf(3);
+
+const spec = (shape: number[]) =>
+  fc.record({ shape: fc.constant(shape), layout, dtype, values: fc.array(value, { minLength: 64, maxLength: 64 }) });
+
+/** The same operands as Python would pass them: a 0-d spec may become a Python scalar. */
+function operand(s: Spec, asScalar: boolean): T.Operand {
+  const a = build(s);
+  if (!asScalar || s.shape.length !== 0) return a;
+  const v = a.item();
+  return s.dtype === 'float64' ? v : s.dtype === 'int64' ? BigInt(v) : v !== 0;
+}
+
+const FAST_BINARY = ['add', 'subtract', 'multiply', 'divide', 'maximum', 'minimum', 'equal', 'not_equal', 'less', 'less_equal', 'greater', 'greater_equal'];
+
+function quiet<R>(f: () => R): R {
+  const prev = T.setWarningSink(null);
+  try {
+    return f();
+  } finally {
+    T.setWarningSink(prev);
+  }
+}
+
+function sameBits(got: number, want: number, what: string): void {
+  assert.ok(Object.is(got, want), `${what}: got ${Object.is(got, -0) ? '-0' : got}, want ${Object.is(want, -0) ? '-0' : want}`);
+}
+
+describe('elementwise kernels', () => {
+  it('binary ufuncs with a dedicated loop match the per-element function on any layout', () => {
+    fc.assert(
+      fc.property(
+        broadcastPair.chain(([sa, sb]) => fc.tuple(spec(sa), spec(sb), fc.constantFrom(...FAST_BINARY), fc.boolean(), fc.boolean())),
+        ([sa, sb, name, scalarA, scalarB]) => {
+          const x = operand(sa, scalarA), y = operand(sb, scalarB);
+          let r: T.NDArray;
+          try {
+            r = quiet(() => T.binary(name, x, y));
+          } catch (e) {
+            if (e instanceof T.TensorError) return; // e.g. boolean subtract: the dtype rules, not the loop
+            throw e;
+          }
+          const a = x instanceof T.NDArray ? x : T.array(x), b = y instanceof T.NDArray ? y : T.array(y);
+          const f = T.BINARY.get(name)!.f;
+          for (let k = 0; k < r.size; k++) {
+            const idx = unravel(k, r.shape);
+            sameBits(at(r, idx), f(atB(a, idx), atB(b, idx)), `${name} at ${idx}`);
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('in-place binary ufuncs (out = first operand, any layout) give the same values as out of place', () => {
+    fc.assert(
+      fc.property(
+        broadcastPair.chain(([sa, sb]) => fc.tuple(spec(sa), spec(sb), fc.constantFrom('add', 'subtract', 'multiply', 'maximum'))),
+        ([sa, sb, name]) => {
+          const a = build({ ...sa, dtype: 'float64' }), b = build(sb);
+          const shape = T.broadcastShapes(a.shape, b.shape);
+          if (shape.length !== a.ndim || shape.some((d, i) => d !== a.shape[i])) return;
+          const want = quiet(() => T.binary(name, a, b));
+          quiet(() => T.binary(name, a, b, a));
+          for (let k = 0; k < a.size; k++) {
+            const idx = unravel(k, a.shape);
+            sameBits(at(a, idx), at(want, idx), `${name}= at ${idx}`);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('power: scalar exponents 2, 0.5, -1 are x*x, sqrt, 1/x (NumPy fast paths), others Math.pow', () => {
+    fc.assert(
+      fc.property(
+        broadcastPair.chain(([sa]) => fc.tuple(spec(sa), fc.constantFrom(2, 0.5, -1, 3, 1.5, 0, 1), fc.boolean(), fc.boolean())),
+        ([sa, e, asInt, operator]) => {
+          const a = build({ ...sa, dtype: 'float64' });
+          const y: T.PyScalar = asInt && Number.isInteger(e) ? BigInt(e) : e;
+          const r = quiet(() => (operator ? T.powerOperator(a, y) : T.binary('power', a, y)));
+          const f = e === 2 ? (v: number) => v * v : e === 0.5 ? Math.sqrt : e === -1 ? (v: number) => 1 / v : (v: number) => Math.pow(v, e);
+          for (let k = 0; k < r.size; k++) {
+            const idx = unravel(k, r.shape);
+            sameBits(at(r, idx), f(at(a, idx)), `** ${e} at ${idx}`);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('unary ufuncs with a dedicated loop match the per-element function on any layout', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 0, maxLength: 3 }).chain((s) => spec(s)),
+        fc.constantFrom('negative', 'positive', 'absolute', 'square', 'exp', 'log', 'sqrt', 'tanh'),
+        (s, name) => {
+          const a = build(s);
+          let r: T.NDArray;
+          try {
+            r = quiet(() => T.unary(name, a));
+          } catch (e) {
+            if (e instanceof T.TensorError) return; // negative of a bool array
+            throw e;
+          }
+          const f = T.UNARY.get(name)!.f;
+          for (let k = 0; k < r.size; k++) {
+            const idx = unravel(k, r.shape);
+            sameBits(at(r, idx), f(at(a, idx)), `${name} at ${idx}`);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('copies (astype to the same kind, concatenate) keep every bit', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 3 }).chain((s) => spec(s)), (s) => {
+        const a = build({ ...s, dtype: 'float64' });
+        const c = T.concatenate([a, a], 0);
+        for (let k = 0; k < a.size; k++) {
+          const idx = unravel(k, a.shape);
+          sameBits(at(c, idx), at(a, idx), `copy at ${idx}`);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('small-product FMA kernel', () => {
+  it('equals a chain of fma calls in ascending k, for any strides and special values', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 16 }),
+        fc.integer({ min: 1, max: 13 }),
+        fc.array(value, { minLength: 420, maxLength: 420 }),
+        fc.boolean(),
+        fc.boolean(),
+        (m, k, n, vals, ta, tb) => {
+          const mk = (r: number, c: number, off: number, t: boolean) => {
+            const flat = vals.slice(off, off + r * c);
+            const rows = (rr: number, cc: number) => Array.from({ length: rr }, (_, i) => flat.slice(i * cc, (i + 1) * cc));
+            return t ? T.transpose(T.array(rows(c, r))) : T.array(rows(r, c));
+          };
+          const a = mk(m, k, 0, ta), b = mk(k, n, 200, tb);
+          const r = quiet(() => T.dot(a, b));
+          for (let i = 0; i < m; i++)
+            for (let j = 0; j < n; j++) {
+              let c = 0;
+              for (let p = 0; p < k; p++) c = fma(at(a, [i, p]), at(b, [p, j]), c);
+              sameBits(at(r, [i, j]), c, `C[${i},${j}] of (${m}x${k})@(${k}x${n})`);
+            }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
