@@ -18,6 +18,7 @@ import {
 import type { Scope } from './scope';
 import { str } from './repr';
 import { makeSuper } from './superObj';
+import type { Shape } from './instanceDict';
 import { compileGenExp } from './genCompiler';
 
 function binAnchors(e: ExprOf<'BinOp'>, lines: string[]): ErrPos {
@@ -110,11 +111,18 @@ export function compileExpr(c: Compiler, e: Expr, sc: Scope): X {
       const obj = compileExpr(c, e.value, sc);
       const name = e.attr;
       const p = posOf(e);
+      // Inline cache: the instance shape last seen here and the slot of `name` in it (-1: absent).
+      let icShape: Shape | null = null;
+      let icIdx = -1;
       return (f) => {
         const o = obj(f);
         if (o instanceof PyInstance) {
-          const v = o.dict.get(name);
-          if (v !== undefined && !o.cls.hasProperties()) return v;
+          const d = o.dict;
+          if (d.shape !== icShape) {
+            icShape = d.shape;
+            icIdx = icShape.indexOf(name);
+          }
+          if (icIdx >= 0 && !o.cls.hasProperties()) return d.vals[icIdx];
         }
         try {
           return getAttr(o, name);

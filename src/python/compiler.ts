@@ -12,6 +12,7 @@ import {
 import { at, BREAK, CONTINUE, type CodeInfo, type ErrPos, Frame, Globals, NORMAL, posOf, record, RETURN, type S, type X } from './frame';
 import { convert, formatValue } from './format';
 import { dictGet, hashKey } from './keys';
+import type { Shape } from './instanceDict';
 import {
   objectType, PyBaseException, PyCell, PyDict, PyFloat, PyFunction, PyGenerator, PyInstance, PyList, PyObject,
   PyRange, PySet, PySlice, PyTuple, PyType, typeName, typeOf, PyBytes, PyModule, PyMethodDescriptor, PyProperty, currentTypeVersion, noteInstanceAttr,
@@ -199,11 +200,25 @@ export class Compiler {
         // Inline cache: the class (at a type version) for which a plain dict store is what setattr does.
         let icCls: PyType | null = null;
         let icVer = -1;
+        // And the instance shape last stored into: the slot of `name`, or the shape that adding it leads to.
+        let shFrom: Shape | null = null;
+        let shIdx = -1;
+        let shTo: Shape | null = null;
         return (f, v) => {
           const o = obj(f);
           if (o instanceof PyInstance) {
             if (o.cls === icCls && icVer === currentTypeVersion()) {
-              o.dict.set(name, v);
+              const d = o.dict;
+              if (d.shape !== shFrom) {
+                shFrom = d.shape;
+                shIdx = shFrom.indexOf(name);
+                shTo = shIdx < 0 ? shFrom.with(name) : null;
+              }
+              if (shIdx >= 0) d.vals[shIdx] = v;
+              else {
+                d.shape = shTo!;
+                d.vals.push(v);
+              }
               return;
             }
             const cls = o.cls;

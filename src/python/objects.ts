@@ -3,6 +3,8 @@
 // Everything else is a PyObject whose `cls` is a PyType; attributes live in Maps, never on JS objects,
 // so guest code can only reach what these classes expose by name.
 
+import { InstanceDict } from './instanceDict';
+
 export type Native = (args: any[], kw: Map<string, any> | null) => any;
 export type NativeMethod = (self: any, args: any[], kw: Map<string, any> | null) => any;
 
@@ -265,7 +267,7 @@ PyModule.prototype.cls = moduleType;
 
 /** Instance of a user-defined class (or of `object`). */
 export class PyInstance extends PyObject {
-  dict = new Map<string, any>();
+  dict = new InstanceDict();
   constructor(cls: PyType) {
     super();
     this.cls = cls;

@@ -162,7 +162,7 @@ export function tokenizeLenient(src: string): { toks: Token[]; unclosed?: PySynt
       if (isIdStart(c)) {
         let p = pos + 1;
         while (p < text.length && isIdChar(text[p])) p++;
-        toks.push({ kind: 'name', value: text.slice(pos, p), line: lineNo, col: pos, endLine: lineNo, endCol: p });
+        toks.push({ kind: 'name', value: intern(text.slice(pos, p)), line: lineNo, col: pos, endLine: lineNo, endCol: p });
         pos = p;
         sawToken = true;
         continue;
@@ -266,4 +266,17 @@ export function decodeEscapes(body: string, bytes: boolean, fail: (msg: string, 
     }
   }
   return out;
+}
+
+// One string object per identifier text across every program compiled in this process: attribute
+// names then compare by identity (InstanceDict's shape scans, inline caches), the fastest `===`.
+const INTERNED = new Map<string, string>();
+function intern(name: string): string {
+  let s = INTERNED.get(name);
+  if (s === undefined) {
+    if (INTERNED.size > 100_000) INTERNED.clear(); // generated code with endless distinct names
+    INTERNED.set(name, name);
+    s = name;
+  }
+  return s;
 }
