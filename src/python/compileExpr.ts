@@ -18,6 +18,7 @@ import {
 import type { Scope } from './scope';
 import { str } from './repr';
 import { makeSuper } from './superObj';
+import { MethodSite } from './methodCall';
 import type { Shape } from './instanceDict';
 import { compileGenExp } from './genCompiler';
 
@@ -41,6 +42,28 @@ function subAnchors(e: ExprOf<'Subscript'>): ErrPos {
   const p: ErrPos = posOf(e);
   if (e.line === e.endLine && e.value.endLine === e.line) p.anchors = [e.value.endCol, e.endCol];
   return p;
+}
+
+/** Inline cache of one attribute-load site: the instance shape last seen and the slot of the name in it. */
+class AttrCache {
+  shape: Shape | null = null;
+  idx = -1;
+}
+
+function loadAttr(o: any, name: string, ic: AttrCache, p: ErrPos): any {
+  if (o instanceof PyInstance) {
+    const d = o.dict;
+    if (d.shape !== ic.shape) {
+      ic.shape = d.shape;
+      ic.idx = d.shape.indexOf(name);
+    }
+    if (ic.idx >= 0 && !o.cls.hasProperties()) return d.vals[ic.idx];
+  }
+  try {
+    return getAttr(o, name);
+  } catch (err) {
+    throw at(err, p);
+  }
 }
 
 export function compileExpr(c: Compiler, e: Expr, sc: Scope): X {
@@ -108,28 +131,20 @@ export function compileExpr(c: Compiler, e: Expr, sc: Scope): X {
     case 'Compare': return compareExpr(c, e, sc);
     case 'Call': return callExpr(c, e, sc);
     case 'Attribute': {
-      const obj = compileExpr(c, e.value, sc);
       const name = e.attr;
       const p = posOf(e);
-      // Inline cache: the instance shape last seen here and the slot of `name` in it (-1: absent).
-      let icShape: Shape | null = null;
-      let icIdx = -1;
-      return (f) => {
-        const o = obj(f);
-        if (o instanceof PyInstance) {
-          const d = o.dict;
-          if (d.shape !== icShape) {
-            icShape = d.shape;
-            icIdx = icShape.indexOf(name);
-          }
-          if (icIdx >= 0 && !o.cls.hasProperties()) return d.vals[icIdx];
-        }
-        try {
-          return getAttr(o, name);
-        } catch (err) {
-          throw at(err, p);
-        }
-      };
+      const ic = new AttrCache();
+      // `self.x`, `layer.W`: the receiver is read from its frame slot here, one closure call fewer.
+      const slot = c.localSlot(e.value, sc);
+      if (slot >= 0) {
+        const unbound = compileExpr(c, e.value, sc);
+        return (f) => {
+          const o = f.l[slot];
+          return o === undefined ? unbound(f) : loadAttr(o, name, ic, p);
+        };
+      }
+      const obj = compileExpr(c, e.value, sc);
+      return (f) => loadAttr(obj(f), name, ic, p);
     }
     case 'Subscript': {
       const obj = compileExpr(c, e.value, sc);
@@ -579,74 +594,18 @@ function callExpr(c: Compiler, e: ExprOf<'Call'>, sc: Scope): X {
     return m;
   };
   if (e.func.type === 'Attribute') {
-    // Method call without materialising a bound method.
+    // Method call without materialising a bound method; a local receiver is read in place.
+    const site = new MethodSite(e.func.attr, args, argsSelf, kwargs, p, posOf(e.func));
+    const slot = c.localSlot(e.func.value, sc);
+    if (slot >= 0) {
+      const unbound = compileExpr(c, e.func.value, sc);
+      return (f) => {
+        const o = f.l[slot];
+        return site.call(o === undefined ? unbound(f) : o, f);
+      };
+    }
     const obj = compileExpr(c, e.func.value, sc);
-    const name = e.func.attr;
-    const ap = posOf(e.func);
-    // Inline cache: the class and type version last seen here, and the function its MRO gave for `name`
-    // (any class dict change bumps the version, as for PyType.lookup's own memo).
-    let icCls: PyType | null = null;
-    let icVer = -1;
-    let icFn: PyFunction | null = null;
-    // Whether an instance of icCls may hold `name` itself (shadowing the method): see noteInstanceAttr.
-    let icShadow = true;
-    // The same for builtin receivers (list.append, dict.get, str.join): their type and method descriptor.
-    let btT: PyType | null = null;
-    let btVer = -1;
-    let btFn: PyMethodDescriptor | null = null;
-    return (f) => {
-      const o = obj(f);
-      let fn: any;
-      if (o instanceof PyInstance) {
-        if (o.cls !== icCls || icVer !== currentTypeVersion()) {
-          const ca = o.cls.lookup(name);
-          icCls = o.cls;
-          icVer = currentTypeVersion();
-          icFn = ca instanceof PyFunction ? ca : null;
-          icShadow = o.cls.instanceMayHave(name);
-        }
-        if (icFn !== null && (!icShadow || !o.dict.has(name))) {
-          const ca = icFn;
-          const a = argsSelf(f, o);
-          const kw = kwargs ? kwargs(f) : null;
-          try {
-            return ca.impl(a, kw);
-          } catch (err) {
-            throw at(err, p);
-          }
-        }
-      } else if ((o instanceof PyObject && !(o instanceof PyFunction)) || typeof o === 'string') {
-        const t = typeOf(o);
-        if (t !== btT || btVer !== currentTypeVersion()) {
-          const ca = t.lookup(name);
-          btT = t;
-          btVer = currentTypeVersion();
-          btFn = ca instanceof PyMethodDescriptor ? ca : null;
-        }
-        if (btFn !== null) {
-          const ca = btFn;
-          const a = args(f);
-          const kw = kwargs ? kwargs(f) : null;
-          try {
-            return ca.fn(o, a, kw);
-          } catch (err) {
-            throw at(err, p);
-          }
-        }
-      }
-      try {
-        fn = getAttr(o, name);
-      } catch (err) {
-        throw at(err, ap);
-      }
-      const a = args(f);
-      const kw = kwargs ? kwargs(f) : null;
-      try {
-        return call(fn, a, kw);
-      } catch (err) {
-        throw at(err, p);
-      }
-    };
+    return (f) => site.call(obj(f), f);
   }
   const fx = compileExpr(c, e.func, sc);
   // Inline cache: the function or builtin last called here and its native entry point, so a repeat

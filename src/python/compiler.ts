@@ -78,6 +78,13 @@ export class Compiler {
 
   // ------------------------------------------------------------ names
 
+  /** The frame slot of `e` when it is a plain (non-cell) local variable, else -1: parents may read it in place. */
+  localSlot(e: Expr, sc: Scope): number {
+    if (e.type !== 'Name') return -1;
+    const r = this.ctx.analyzer.resolve(sc, e.id);
+    return r.kind === 'local' && !r.cell ? r.slot : -1;
+  }
+
   load(name: string, sc: Scope, p: ErrPos): X {
     const r = this.ctx.analyzer.resolve(sc, name);
     const builtins = this.ctx.builtins;
