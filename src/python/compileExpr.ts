@@ -7,10 +7,7 @@ import { fromHostError, pyErr, TypeError } from './errors';
 import { at, type ErrPos, type Frame, posOf, type X } from './frame';
 import { convert, formatValue } from './format';
 import { hashKey } from './keys';
-import {
-  Ellipsis, EMPTY_TUPLE, type Native, PyBaseException, PyBuiltin, PyBytes, PyCell, PyDict, PyFloat, PyFunction, PyInstance, PyList, PyMethodDescriptor,
-  PyObject, PySet, PySlice, PyTuple, PyType, currentTypeVersion, typeOf,
-} from './objects';
+import { Ellipsis, EMPTY_TUPLE, type Native, PyBaseException, PyBuiltin, PyBytes, PyCell, PyDict, PyFloat, PyFunction, PyInstance, PyList, PySet, PySlice, PyTuple, PyType, currentTypeVersion, typeOf } from './objects';
 import { binop, compare, contains, invert, neg, pos as unaryPos } from './ops';
 import {
   call, checkLimits, construct, dictSetItem, getAttr, getItem, getIter, initReturned, iterNext, plainInit, rt, toArray, truthy,

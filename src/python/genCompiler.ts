@@ -3,11 +3,12 @@
 // expressions compile to a JS generator over their inlined comprehension scope.
 
 import type { Comprehension, Expr, Stmt, StmtOf } from './ast';
-import { Compiler as CompilerClass, type Compiler } from './compiler';
+import type { Compiler } from './compiler';
+import { exceptionMatches } from './compileFlow';
 import { compFrame, compileExpr } from './compileExpr';
 import { pyErr, TypeError } from './errors';
 import { at, BREAK, type Frame, NORMAL, posOf, record, RETURN } from './frame';
-import { PyBaseException, PyGenerator, PyList } from './objects';
+import { PyGenerator, PyList } from './objects';
 import { call, checkLimits, getAttr, getIter, iterNext, rt, truthy } from './runtime';
 import type { Scope } from './scope';
 
@@ -208,7 +209,7 @@ function genTry(c: Compiler, s: StmtOf<'Try'>, sc: Scope, q: string): GS {
       } catch (e0) {
         const e = record(e0, f);
         for (const h of handlers) {
-          if (h.type !== null && !CompilerMatches(e, h.type(f))) continue;
+          if (h.type !== null && !exceptionMatches(e, h.type(f))) continue;
           const saved = rt.handling;
           rt.handling = e;
           if (h.store) h.store(f, e);
@@ -230,10 +231,6 @@ function genTry(c: Compiler, s: StmtOf<'Try'>, sc: Scope, q: string): GS {
       }
     }
   };
-}
-
-function CompilerMatches(e: PyBaseException, t: any): boolean {
-  return CompilerClass.matches(e, t);
 }
 
 /** `(elt for x in it if cond)`: the first iterable is evaluated eagerly, the rest lazily. */
