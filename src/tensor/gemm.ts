@@ -1,16 +1,17 @@
-// The float64 matrix-multiply kernel: C (m×n, contiguous, pre-zeroed) += A (m×k) · B (k×n) for strided
-// A and B. Small products use a plain i-k-j loop; larger ones pack A and B into 4-wide panels per
-// k-block (cache blocking) and run a 4×4 register-blocked micro-kernel. Every C element accumulates its
-// products in ascending k (c = ((0 + a0·b0) + a1·b1) + ...), which is the documented order; NumPy's
-// BLAS (OpenBLAS, FMA and its own blocking) can differ in the last bits. For small matrix products
-// (`fused`), each step is an emulated fused multiply-add instead, which reproduces OpenBLAS's Haswell
-// dgemm bit for bit when k is small (measured: all of k <= 16, most of k = 64), e.g. the -5.55e-17 in
-// inv(A) @ A.
+// The float64 matrix-multiply kernel: C (m×n, contiguous, zero on entry: every caller passes a fresh
+// array) += A (m×k) · B (k×n) for strided A and B. Small products use a plain loop; larger ones (and,
+// with WebAssembly, all but tiny ones) pack A and B into 4-wide panels per k-block (cache blocking) and
+// run a 4×4 register-blocked micro-kernel. Every C element accumulates its products in ascending k
+// (c = ((0 + a0·b0) + a1·b1) + ...), which is the documented order; NumPy's BLAS (OpenBLAS, FMA and its
+// own blocking) can differ in the last bits. For small matrix products (`fused`), each step is an
+// emulated fused multiply-add instead, which reproduces OpenBLAS's Haswell dgemm bit for bit when k is
+// small (measured: all of k <= 16, most of k = 64), e.g. the -5.55e-17 in inv(A) @ A.
 
 import { wasmGemm, type WasmGemm } from './wasm/gemmKernel';
 
 const KC = 256; // k-block: a 4-row A panel (8 KB) and a 4-column B panel stay in L1
 const MC = 64; // rows of A packed per block
+const WASM_MIN = 2048; // multiply-adds below which the scalar loop wins over packing
 
 export function gemm(
   m: number, n: number, k: number,
@@ -21,9 +22,13 @@ export function gemm(
 ): void {
   if (m === 0 || n === 0 || k === 0) return;
   const useFma = fused && k <= FUSED_MAX_K && m * n * k <= FUSED_MAX;
-  if (useFma || m * n * k <= 32 * 32 * 32 || n < 4 || m < 4) return naive(m, n, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff, useFma);
-  const w = wasmGemm();
+  if (useFma && k === 1) return fusedOuter(m, n, A, aOff, aRs, B, bOff, bCs, C, cOff);
+  if (useFma) return fusedProduct(m, n, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff);
+  // WebAssembly from small sizes on: it runs fast from the first call (JavaScript loops start
+  // interpreted), and a matrix-vector product padded to 4 columns still beats the scalar loop.
+  const w = m * n * k >= WASM_MIN ? wasmGemm() : null;
   if (w) return gemmWasm(w, m, n, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff);
+  if (m * n * k <= 32 * 32 * 32 || n < 4 || m < 4) return naive(m, n, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff);
   const np4 = (n + 3) >> 2;
   const Bp = new Float64Array(np4 * 4 * Math.min(KC, k));
   const Ap = new Float64Array(((Math.min(MC, m) + 3) >> 2) * 4 * Math.min(KC, k));
@@ -100,18 +105,35 @@ function naive(
   A: Float64Array, aOff: number, aRs: number, aCs: number,
   B: Float64Array, bOff: number, bRs: number, bCs: number,
   C: Float64Array, cOff: number,
-  useFma: boolean,
 ): void {
-  if (useFma) return fusedProduct(m, n, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff);
+  // Four C elements of a row accumulate in registers at once (c += a·b in ascending k for each).
   for (let i = 0; i < m; i++) {
-    const crow = cOff + i * n;
-    for (let p = 0; p < k; p++) {
-      const aip = A[aOff + i * aRs + p * aCs];
-      const brow = bOff + p * bRs;
-      if (bCs === 1) for (let j = 0; j < n; j++) C[crow + j] += aip * B[brow + j];
-      else for (let j = 0; j < n; j++) C[crow + j] += aip * B[brow + j * bCs];
+    const crow = cOff + i * n, arow = aOff + i * aRs;
+    let j = 0;
+    for (; j + 4 <= n; j += 4) {
+      let c0 = C[crow + j], c1 = C[crow + j + 1], c2 = C[crow + j + 2], c3 = C[crow + j + 3];
+      for (let p = 0, x = arow, y = bOff + j * bCs; p < k; p++, x += aCs, y += bRs) {
+        const a = A[x];
+        c0 += a * B[y];
+        c1 += a * B[y + bCs];
+        c2 += a * B[y + 2 * bCs];
+        c3 += a * B[y + 3 * bCs];
+      }
+      store4(C, crow + j, c0, c1, c2, c3);
+    }
+    for (; j < n; j++) {
+      let c = C[crow + j];
+      for (let p = 0, x = arow, y = bOff + j * bCs; p < k; p++, x += aCs, y += bRs) c += A[x] * B[y];
+      C[crow + j] = c;
     }
   }
+}
+
+function store4(C: Float64Array, at: number, c0: number, c1: number, c2: number, c3: number): void {
+  C[at] = c0;
+  C[at + 1] = c1;
+  C[at + 2] = c2;
+  C[at + 3] = c3;
 }
 
 // Scratch for the split operands of `fusedProduct`, reused across calls (gemm never re-enters itself):
@@ -130,6 +152,9 @@ function fusedProduct(
   B: Float64Array, bOff: number, bRs: number, bCs: number,
   C: Float64Array, cOff: number,
 ): void {
+  if (hasHuge(A, aOff, aRs, aCs, m, k) || hasHuge(B, bOff, bCs, bRs, n, k)) return fusedScalar(m, n, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff);
+  const w = m * n * k >= FUSED_WASM_MIN ? wasmGemm() : null;
+  if (w) return fusedWasm(w, m, n, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff);
   const need = 3 * k * (m + n);
   if (scratch.length < need) scratch = new Float64Array(Math.max(need, 2 * scratch.length));
   const S = scratch;
@@ -161,10 +186,7 @@ function fusedProduct(
         c2 = step(a, a1, a2, S[y + 2 * k3], S[y + 2 * k3 + 1], S[y + 2 * k3 + 2], c2);
         c3 = step(a, a1, a2, S[y + 3 * k3], S[y + 3 * k3 + 1], S[y + 3 * k3 + 2], c3);
       }
-      C[crow + j] = c0;
-      C[crow + j + 1] = c1;
-      C[crow + j + 2] = c2;
-      C[crow + j + 3] = c3;
+      store4(C, crow + j, c0, c1, c2, c3);
     }
     for (; j < n; j++) {
       let c = C[crow + j];
@@ -173,6 +195,93 @@ function fusedProduct(
     }
   }
 }
+
+/** True when a finite element of the r×k matrix (row stride rs, column stride cs) is too large to split. */
+function hasHuge(X: Float64Array, off: number, rs: number, cs: number, r: number, k: number): boolean {
+  for (let i = 0; i < r; i++)
+    for (let p = 0; p < k; p++) {
+      const v = Math.abs(X[off + i * rs + p * cs]);
+      if (v > BIG && v !== Infinity) return true;
+    }
+  return false;
+}
+
+/** The plain per-element chain of `fma` calls, for operands `fusedProduct` cannot pre-split. */
+function fusedScalar(
+  m: number, n: number, k: number,
+  A: Float64Array, aOff: number, aRs: number, aCs: number,
+  B: Float64Array, bOff: number, bRs: number, bCs: number,
+  C: Float64Array, cOff: number,
+): void {
+  for (let i = 0; i < m; i++)
+    for (let j = 0; j < n; j++) {
+      let c = C[cOff + i * n + j];
+      for (let p = 0; p < k; p++) c = fma(A[aOff + i * aRs + p * aCs], B[bOff + p * bRs + j * bCs], c);
+      C[cOff + i * n + j] = c;
+    }
+}
+
+/** Below this many steps the JavaScript loop beats packing for the WebAssembly kernel. */
+const FUSED_WASM_MIN = 512;
+
+/**
+ * `fusedProduct` on the WebAssembly kernel (gemm.wat `fused`: the same step on f64x2 lanes, two
+ * columns per lane pair). Packs A as [value, high, low] per element, B as lane pairs of those, and C
+ * with an even row stride; an odd last column is padded with zeros and not copied back.
+ */
+function fusedWasm(
+  w: WasmGemm, m: number, n: number, k: number,
+  A: Float64Array, aOff: number, aRs: number, aCs: number,
+  B: Float64Array, bOff: number, bRs: number, bCs: number,
+  C: Float64Array, cOff: number,
+): void {
+  const pairs = (n + 1) >> 1, ldc = 2 * pairs;
+  const aLen = 3 * m * k, bLen = 6 * k * pairs, cLen = m * ldc;
+  const need = (aLen + bLen + cLen) * 8;
+  if (w.memory.buffer.byteLength < need) w.memory.grow(Math.ceil((need - w.memory.buffer.byteLength) / 65536));
+  const mem = new Float64Array(w.memory.buffer);
+  const bp = aLen, cp = aLen + bLen; // element offsets
+  for (let i = 0, x = 0; i < m; i++)
+    for (let p = 0; p < k; p++, x += 3) {
+      const v = A[aOff + i * aRs + p * aCs], t = SPLIT * v, h = t - (t - v);
+      mem[x] = v;
+      mem[x + 1] = h;
+      mem[x + 2] = v - h;
+    }
+  if (n & 1) mem.fill(0, bp + 6 * k * (pairs - 1), bp + bLen);
+  for (let j = 0; j < n; j++) {
+    const base = bp + 6 * k * (j >> 1) + (j & 1);
+    for (let p = 0, y = base; p < k; p++, y += 6) {
+      const v = B[bOff + p * bRs + j * bCs], t = SPLIT * v, h = t - (t - v);
+      mem[y] = v;
+      mem[y + 2] = h;
+      mem[y + 4] = v - h;
+    }
+  }
+  mem.fill(0, cp, cp + cLen); // C arrives zeroed (gemm's contract), so it is not copied in
+  w.fused(0, bp * 8, cp * 8, m, pairs, k, ldc);
+  for (let i = 0; i < m; i++) {
+    const row = cp + i * ldc;
+    for (let j = 0; j < n; j++) C[cOff + i * n + j] = mem[row + j];
+  }
+}
+
+/**
+ * The fused product for k = 1 (an outer product, e.g. dY·Wᵀ for a one-output layer): each element is
+ * fma(a, b, +0). That is a·b + 0 — the exact error e of a·b cannot move a correctly rounded product
+ * (prod + e rounds back to prod) — except where e itself may be inexact (products below 2^-900, where
+ * the split halves' products underflow): those take the full step.
+ */
+function fusedOuter(m: number, n: number, A: Float64Array, aOff: number, aRs: number, B: Float64Array, bOff: number, bCs: number, C: Float64Array, cOff: number): void {
+  for (let i = 0; i < m; i++) {
+    const a = A[aOff + i * aRs], crow = cOff + i * n;
+    for (let j = 0; j < n; j++) {
+      const b = B[bOff + j * bCs], prod = a * b;
+      C[crow + j] = Math.abs(prod) > TINY ? prod + 0 : fma(a, b, C[crow + j]);
+    }
+  }
+}
+const TINY = 2 ** -900;
 
 /** `fma(a, b, c)` with a and b already split (a = a1 + a2, b = b1 + b2 exactly). */
 function step(a: number, a1: number, a2: number, b: number, b1: number, b2: number, c: number): number {
@@ -194,16 +303,29 @@ const SPLIT = 134217729; // 2^27 + 1
 export function fma(a: number, b: number, c: number): number {
   const p = a * b;
   if (!Number.isFinite(p) || !Number.isFinite(c) || p === 0) return p + c;
-  let t = SPLIT * a;
-  const ah = t - (t - a), al = a - ah;
-  t = SPLIT * b;
-  const bh = t - (t - b), bl = b - bh;
-  const e = ah * bh - p + ah * bl + al * bh + al * bl;
+  const e = Math.abs(a) > BIG ? productError(a * 2 ** -60, b, p * 2 ** -60) * 2 ** 60
+    : Math.abs(b) > BIG ? productError(a, b * 2 ** -60, p * 2 ** -60) * 2 ** 60
+    : productError(a, b, p);
   const s = p + c;
   const bb = s - p;
   const err = p - (s - bb) + (c - bb);
   return s + (err + e);
 }
+
+/**
+ * a·b − p exactly, for p = fl(a·b) (Dekker with Veltkamp splits). `fma` scales an operand above BIG by
+ * 2^-60 first (its split would overflow): the scaled product stays above 2^-139 and the partial
+ * products above 2^-191, so nothing underflows and the scaling is exact both ways.
+ */
+function productError(a: number, b: number, p: number): number {
+  let t = SPLIT * a;
+  const ah = t - (t - a), al = a - ah;
+  t = SPLIT * b;
+  const bh = t - (t - b), bl = b - bh;
+  return ah * bh - p + ah * bl + al * bh + al * bl;
+}
+/** Above this, SPLIT·v overflows (2^1023 / 2^27 with margin). */
+const BIG = 2 ** 995;
 
 /** The same packing and blocking as `gemm`, with the 4×4 tiles computed by the WebAssembly kernel. */
 function gemmWasm(
@@ -219,8 +341,7 @@ function gemmWasm(
   if (w.memory.buffer.byteLength < need) w.memory.grow(Math.ceil((need - w.memory.buffer.byteLength) / 65536));
   const mem = new Float64Array(w.memory.buffer);
   const ap = 0, bp = apLen, cp = apLen + bpLen; // element offsets
-  mem.fill(0, cp, cp + cLen);
-  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) mem[cp + i * ldc + j] = C[cOff + i * n + j];
+  mem.fill(0, cp, cp + cLen); // C arrives zeroed (gemm's contract), so it is not copied in
   for (let pc = 0; pc < k; pc += KC) {
     const kc = Math.min(KC, k - pc);
     for (let jp = 0; jp < np4; jp++) {

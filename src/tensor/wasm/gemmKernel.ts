@@ -1,4 +1,4 @@
-// Loads the WebAssembly SIMD matmul kernel (gemm.wat, assembled into gemmWasm.ts) once, synchronously.
+// Loads the WebAssembly SIMD matmul kernels (gemm.wat, assembled into gemmWasm.ts) once, synchronously.
 // Returns null where WebAssembly or SIMD is unavailable; gemm.ts then keeps its JavaScript kernel.
 
 import { GEMM_WASM_BASE64 } from './gemmWasm';
@@ -17,6 +17,7 @@ interface WasmApi {
 export interface WasmGemm {
   readonly memory: WasmMemory;
   panels(ap: number, bp: number, cp: number, mp4: number, np4: number, kc: number, ldc: number): void;
+  fused(ap: number, bp: number, cp: number, m: number, pairs: number, k: number, ldc: number): void;
 }
 
 let kernel: WasmGemm | null | undefined;
@@ -38,7 +39,7 @@ export function wasmGemm(): WasmGemm | null {
     if (!api) throw new Error('no WebAssembly');
     const inst = new api.Instance(new api.Module(bytes), {});
     const ex = inst.exports as unknown as WasmGemm;
-    kernel = { memory: ex.memory, panels: ex.panels };
+    kernel = { memory: ex.memory, panels: ex.panels, fused: ex.fused };
   } catch {
     kernel = null;
   }

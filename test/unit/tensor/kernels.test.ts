@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import * as T from '../../../src/tensor';
 import { fma } from '../../../src/tensor/gemm';
+import { setWasmEnabled } from '../../../src/tensor/wasm/gemmKernel';
 import { at, broadcastPair as broadcastPairOf, unravel } from './refs';
 
 const SPECIAL = [0, -0, 1, -1, 2, 0.5, -2.25, 3.7, NaN, Infinity, -Infinity, 1e308, -1e300, 5e-324, 1e-310];
@@ -197,32 +198,36 @@ describe('elementwise kernels', () => {
 });
 
 describe('small-product FMA kernel', () => {
-  it('equals a chain of fma calls in ascending k, for any strides and special values', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 12 }),
-        fc.integer({ min: 1, max: 16 }),
-        fc.integer({ min: 1, max: 13 }),
-        fc.array(value, { minLength: 420, maxLength: 420 }),
-        fc.boolean(),
-        fc.boolean(),
-        (m, k, n, vals, ta, tb) => {
-          const mk = (r: number, c: number, off: number, t: boolean) => {
-            const flat = vals.slice(off, off + r * c);
-            const rows = (rr: number, cc: number) => Array.from({ length: rr }, (_, i) => flat.slice(i * cc, (i + 1) * cc));
-            return t ? T.transpose(T.array(rows(c, r))) : T.array(rows(r, c));
-          };
-          const a = mk(m, k, 0, ta), b = mk(k, n, 200, tb);
-          const r = quiet(() => T.dot(a, b));
-          for (let i = 0; i < m; i++)
-            for (let j = 0; j < n; j++) {
-              let c = 0;
-              for (let p = 0; p < k; p++) c = fma(at(a, [i, p]), at(b, [p, j]), c);
-              sameBits(at(r, [i, j]), c, `C[${i},${j}] of (${m}x${k})@(${k}x${n})`);
-            }
-        },
-      ),
-      { numRuns: 300 },
-    );
-  });
+  after(() => setWasmEnabled(true));
+  for (const wasm of [true, false]) {
+    it(`equals a chain of fma calls in ascending k, for any strides and special values (${wasm ? 'WebAssembly' : 'JavaScript'})`, () => {
+      setWasmEnabled(wasm);
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 1, max: 12 }),
+          fc.integer({ min: 1, max: 16 }),
+          fc.integer({ min: 1, max: 13 }),
+          fc.array(value, { minLength: 420, maxLength: 420 }),
+          fc.boolean(),
+          fc.boolean(),
+          (m, k, n, vals, ta, tb) => {
+            const mk = (r: number, c: number, off: number, t: boolean) => {
+              const flat = vals.slice(off, off + r * c);
+              const rows = (rr: number, cc: number) => Array.from({ length: rr }, (_, i) => flat.slice(i * cc, (i + 1) * cc));
+              return t ? T.transpose(T.array(rows(c, r))) : T.array(rows(r, c));
+            };
+            const a = mk(m, k, 0, ta), b = mk(k, n, 200, tb);
+            const r = quiet(() => T.dot(a, b));
+            for (let i = 0; i < m; i++)
+              for (let j = 0; j < n; j++) {
+                let c = 0;
+                for (let p = 0; p < k; p++) c = fma(at(a, [i, p]), at(b, [p, j]), c);
+                sameBits(at(r, [i, j]), c, `C[${i},${j}] of (${m}x${k})@(${k}x${n})`);
+              }
+          },
+        ),
+        { numRuns: 300 },
+      );
+    });
+  }
 });
