@@ -39,13 +39,27 @@ export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
   return out;
 }
 
+/** The broadcast shape of two shapes (the elementwise hot path: plain loops, one new array). */
+export function broadcastPair(a: readonly number[], b: readonly number[]): number[] {
+  const nd = a.length > b.length ? a.length : b.length;
+  const out = new Array<number>(nd);
+  for (let d = 0; d < nd; d++) {
+    const i = d - (nd - a.length), j = d - (nd - b.length);
+    const x = i >= 0 ? a[i] : 1, y = j >= 0 ? b[j] : 1;
+    if (x === y || y === 1) out[d] = x;
+    else if (x === 1) out[d] = y;
+    else return broadcastShapes(a, b); // raises NumPy's error
+  }
+  return out;
+}
+
 /** Element strides of `a` stretched to `shape` (0 on broadcast dims); assumes compatibility. */
 export function broadcastStrides(a: NDArray, shape: readonly number[]): number[] {
-  const nd = shape.length;
-  const st = new Array<number>(nd).fill(0);
-  for (let i = 0; i < a.ndim; i++) {
-    const d = nd - a.ndim + i;
-    st[d] = a.shape[i] === 1 && shape[d] !== 1 ? 0 : a.strides[i];
+  const nd = shape.length, off = nd - a.shape.length;
+  const st = new Array<number>(nd);
+  for (let d = 0; d < nd; d++) {
+    const i = d - off;
+    st[d] = i < 0 || (a.shape[i] === 1 && shape[d] !== 1) ? 0 : a.strides[i];
   }
   return st;
 }

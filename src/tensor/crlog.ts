@@ -3,15 +3,16 @@
 // rounded, and legacy `randn` feeds log(r2) into every normal draw, so we want glibc's bits.
 // Method: x = 2^e·m with m in [1, 2); m = c·(1+r) with c = 1 + j/128 from a table of log(c) kept as
 // double-doubles; log(1+r) = 2·atanh(f), f = r/(2+r) = (m−c)/(m+c), |f| < 1/257, 7 series terms.
-// All double-double steps are written out on locals (no allocation) to keep randn fast.
+// All double-double steps are written out on locals (no allocation) to keep randn fast. The tables are
+// literals (crlogTable.ts).
+
+import { COEF_HI, COEF_LO, LOG_HI, LOG_LO } from './crlogTable';
 
 const SPLIT = 134217729; // 2^27 + 1 (Veltkamp)
 const LN2_HI = 0.6931471805599453, LN2_LO = 2.3190468138462996e-17;
 const TERMS = 8;
 const TABLE = 128;
-const logHi = new Float64Array(TABLE + 1);
-const logLo = new Float64Array(TABLE + 1);
-const coefHi = new Float64Array(TERMS), coefLo = new Float64Array(TERMS);
+const logHi = LOG_HI, logLo = LOG_LO, coefHi = COEF_HI, coefLo = COEF_LO;
 
 const F64 = new Float64Array(1);
 const U32 = new Uint32Array(F64.buffer);
@@ -53,38 +54,6 @@ function ddDiv(ah: number, al: number, bh: number, bl: number): void {
   const q3 = H / bh;
   twoSum(q1, q2);
   ddAdd(H, L, q3, 0);
-}
-
-/** log(m) for m in [0.5, 2] by the plain atanh series around 1 (used once to build the table). */
-function slowLog(m: number): [number, number] {
-  // f = (m-1)/(m+1), log m = 2 Σ f^(2k+1)/(2k+1), 40 terms is far beyond double-double precision here.
-  twoSum(m, 1);
-  ddDiv(m - 1, 0, H, L);
-  const fh = H, fl = L;
-  ddMul(fh, fl, fh, fl);
-  const f2h = H, f2l = L;
-  let sh = 1 / 81, sl = 0;
-  for (let k = 39; k >= 0; k--) {
-    ddMul(sh, sl, f2h, f2l);
-    const th = H, tl = L;
-    ddDiv(1, 0, 2 * k + 1, 0);
-    ddAdd(th, tl, H, L);
-    sh = H;
-    sl = L;
-  }
-  ddMul(sh, sl, fh, fl);
-  return [2 * H, 2 * L];
-}
-
-for (let j = 0; j <= TABLE; j++) {
-  const [h, l] = slowLog(1 + j / TABLE);
-  logHi[j] = h;
-  logLo[j] = l;
-}
-for (let k = 0; k < TERMS; k++) {
-  ddDiv(1, 0, 2 * k + 1, 0);
-  coefHi[k] = H;
-  coefLo[k] = L;
 }
 
 export function crlog(x: number): number {

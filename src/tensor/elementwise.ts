@@ -5,7 +5,7 @@
 // function per element. NumPy buffers overlapping in-place operands (`a[1:] += a[:-1]`), so an input
 // that shares the output buffer with a different geometry is copied first.
 
-import { broadcastShapes, broadcastStrides } from './broadcast';
+import { broadcastPair, broadcastStrides } from './broadcast';
 import { binaryRun, unaryRun, type FastOp, type FastUnary } from './kernels';
 import type { DType } from './dtype';
 import { copy, cStrides, NDArray, newArray, shapeSize } from './ndarray';
@@ -166,5 +166,5 @@ const SCRATCH_MAX = 1 << 16;
 let scratch = new Float64Array(64);
 
 export function resultShape(a: NDArray, b: NDArray): number[] {
-  return broadcastShapes(a.shape, b.shape);
+  return broadcastPair(a.shape, b.shape);
 }

@@ -40,11 +40,12 @@ export class NDArray {
   }
   /** True when the elements are laid out in C order without gaps starting at `offset`. */
   get isContiguous(): boolean {
+    const shape = this.shape, strides = this.strides;
     let expect = 1;
-    for (let i = this.shape.length - 1; i >= 0; i--) {
-      if (this.shape[i] === 1) continue;
-      if (this.strides[i] !== expect) return this.size === 0;
-      expect *= this.shape[i];
+    for (let i = shape.length - 1; i >= 0; i--) {
+      if (shape[i] === 1) continue;
+      if (strides[i] !== expect) return shapeSize(shape) === 0;
+      expect *= shape[i];
     }
     return true;
   }
@@ -89,7 +90,7 @@ export class NDArray {
 
 export function shapeSize(shape: readonly number[]): number {
   let n = 1;
-  for (const s of shape) n *= s;
+  for (let i = 0; i < shape.length; i++) n *= shape[i];
   return n;
 }
 

@@ -15,24 +15,31 @@ export interface AxisPlan {
 }
 
 export function planAxes(a: NDArray, axis: AxisArg): AxisPlan {
-  let reduced: number[];
-  if (axis === null || axis === undefined) reduced = [...Array(a.ndim).keys()];
-  else {
+  const nd = a.ndim;
+  // isReduced[d]: axis d is reduced (plain loops: this runs for every reduction in a training loop).
+  const isReduced = new Array<boolean>(nd).fill(axis === null || axis === undefined);
+  if (axis !== null && axis !== undefined) {
     const list = typeof axis === 'number' ? [axis] : axis;
-    reduced = list.map((ax) => normAxis(ax, a.ndim));
-    if (new Set(reduced).size !== reduced.length) throw valueError("duplicate value in 'axis'");
-    reduced.sort((x, y) => x - y);
+    for (let i = 0; i < list.length; i++) {
+      const d = normAxis(list[i], nd);
+      if (isReduced[d]) throw valueError("duplicate value in 'axis'");
+      isReduced[d] = true;
+    }
   }
-  const kept = [...Array(a.ndim).keys()].filter((d) => !reduced.includes(d));
+  const reduced: number[] = [], kept: number[] = [], outShape: number[] = [], keepShape = new Array<number>(nd);
   let count = 1;
-  for (const d of reduced) count *= a.shape[d];
-  return {
-    reduced,
-    kept,
-    outShape: kept.map((d) => a.shape[d]),
-    keepShape: a.shape.map((s, d) => (reduced.includes(d) ? 1 : s)),
-    count,
-  };
+  for (let d = 0; d < nd; d++) {
+    if (isReduced[d]) {
+      reduced.push(d);
+      count *= a.shape[d];
+      keepShape[d] = 1;
+    } else {
+      kept.push(d);
+      outShape.push(a.shape[d]);
+      keepShape[d] = a.shape[d];
+    }
+  }
+  return { reduced, kept, outShape, keepShape, count };
 }
 
 /** Calls f(outIndex, baseOffset) for every output position in C order. */

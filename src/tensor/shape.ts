@@ -76,6 +76,12 @@ export const flatten = (a: NDArray) => copy(reshape(a, [a.size]));
 /** `np.transpose(a, axes)`; without axes reverses them (`.T`). */
 export function transpose(a: NDArray, axes?: readonly number[]): NDArray {
   const nd = a.ndim;
+  if (!axes) {
+    // `.T` (hot in training loops): reversed axes, plain loops.
+    const shape = new Array<number>(nd), strides = new Array<number>(nd);
+    for (let i = 0; i < nd; i++) (shape[i] = a.shape[nd - 1 - i]), (strides[i] = a.strides[nd - 1 - i]);
+    return view(a, shape, strides, a.offset);
+  }
   if (axes && axes.length !== nd) throw valueError("axes don't match array");
   const perm = axes ? axes.map((ax) => normAxis(ax, nd)) : [...Array(nd).keys()].reverse();
   if (new Set(perm).size !== nd) throw valueError('repeated axis in transpose');

@@ -60,30 +60,28 @@ function noLoop(name: string, types: string): TensorError {
   return new TensorError('numpy._core._exceptions._UFuncNoLoopError', `ufunc '${name}' did not contain a loop with signature matching types ${types}`);
 }
 
-/** [loop dtype, output dtype] for a binary ufunc, or NumPy's TypeError. */
-function resolveBinary(u: Binary, a: DType, b: DType): [DType, DType] {
+/** The dtype a binary ufunc's loop computes in (or NumPy's TypeError); the output is `binaryResult`. */
+function binaryLoop(u: Binary, a: DType, b: DType): DType {
   const p = a === 'float64' || b === 'float64' ? 'float64' : a === 'int64' || b === 'int64' ? 'int64' : 'bool';
   switch (u.kind) {
-    case 'arith':
-      return [p, p];
     case 'sub':
       if (p === 'bool')
         throw new TensorError('TypeError', 'numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.');
-      return [p, p];
+      return p;
     case 'truediv':
-      return ['float64', 'float64'];
+      return 'float64';
     case 'intarith':
-      return p === 'bool' ? ['int64', 'int64'] : [p, p];
-    case 'cmp':
-      return [p, 'bool'];
-    case 'logical':
-      return [p, 'bool'];
+      return p === 'bool' ? 'int64' : p;
     case 'bitwise':
       if (p === 'float64')
         throw new TensorError('TypeError', `ufunc '${u.name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''`);
-      return [p, p];
+      return p;
+    default:
+      return p;
   }
 }
+
+const binaryResult = (u: Binary, loop: DType): DType => (u.kind === 'cmp' || u.kind === 'logical' ? 'bool' : loop);
 
 function checkOut(name: string, res: DType, out: NDArray, shape: readonly number[]): void {
   if (!canCastSameKind(res, out.dtype))
@@ -127,7 +125,7 @@ function powerFastOp(b: NDArray, outSize: number): FastOp | undefined {
 }
 
 function apply(u: Binary, x: Operand, y: Operand, out: NDArray | undefined, powerOp: boolean): NDArray {
-  const [loop, res] = resolveBinary(u, dtypeOf(x), dtypeOf(y));
+  const loop = binaryLoop(u, dtypeOf(x), dtypeOf(y)), res = binaryResult(u, loop);
   let name = u.name;
   if (powerOp && (typeof y === 'bigint' || typeof y === 'number')) name = FAST_SCALAR_POWER.get(y) ?? name;
   const a = toArray(x), b = toArray(y);
