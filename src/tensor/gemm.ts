@@ -152,7 +152,9 @@ function fusedProduct(
   B: Float64Array, bOff: number, bRs: number, bCs: number,
   C: Float64Array, cOff: number,
 ): void {
-  if (hasHuge(A, aOff, aRs, aCs, m, k) || hasHuge(B, bOff, bCs, bRs, n, k)) return fusedScalar(m, n, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff);
+  // Tiny products (dot of 4×4s) split inside `fma`; operands too large to split beforehand go there too.
+  if (m * n * k <= 512 || hasHuge(A, aOff, aRs, aCs, m, k) || hasHuge(B, bOff, bCs, bRs, n, k))
+    return fusedScalar(m, n, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff);
   const w = m * n * k >= FUSED_WASM_MIN ? wasmGemm() : null;
   if (w) return fusedWasm(w, m, n, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff);
   const need = 3 * k * (m + n);
@@ -206,7 +208,7 @@ function hasHuge(X: Float64Array, off: number, rs: number, cs: number, r: number
   return false;
 }
 
-/** The plain per-element chain of `fma` calls, for operands `fusedProduct` cannot pre-split. */
+/** The plain per-element chain of `fma` calls (no scratch; any operands). */
 function fusedScalar(
   m: number, n: number, k: number,
   A: Float64Array, aOff: number, aRs: number, aCs: number,
@@ -303,9 +305,16 @@ const SPLIT = 134217729; // 2^27 + 1
 export function fma(a: number, b: number, c: number): number {
   const p = a * b;
   if (!Number.isFinite(p) || !Number.isFinite(c) || p === 0) return p + c;
-  const e = Math.abs(a) > BIG ? productError(a * 2 ** -60, b, p * 2 ** -60) * 2 ** 60
-    : Math.abs(b) > BIG ? productError(a, b * 2 ** -60, p * 2 ** -60) * 2 ** 60
-    : productError(a, b, p);
+  if (Math.abs(a) > BIG || Math.abs(b) > BIG) return fmaHuge(a, b, c, p);
+  let t = SPLIT * a;
+  const ah = t - (t - a), al = a - ah;
+  t = SPLIT * b;
+  const bh = t - (t - b), bl = b - bh;
+  const e = ah * bh - p + ah * bl + al * bh + al * bl;
+  return finishFma(p, c, e);
+}
+
+function finishFma(p: number, c: number, e: number): number {
   const s = p + c;
   const bb = s - p;
   const err = p - (s - bb) + (c - bb);
@@ -313,16 +322,19 @@ export function fma(a: number, b: number, c: number): number {
 }
 
 /**
- * a·b − p exactly, for p = fl(a·b) (Dekker with Veltkamp splits). `fma` scales an operand above BIG by
- * 2^-60 first (its split would overflow): the scaled product stays above 2^-139 and the partial
- * products above 2^-191, so nothing underflows and the scaling is exact both ways.
+ * `fma` when an operand is above BIG (its split would overflow): that operand is scaled by 2^-60, the
+ * exact product error computed (Dekker) and scaled back. With a finite product the scaled product stays
+ * above 2^-139 and the partial products above 2^-191, so nothing underflows and the scaling is exact.
  */
-function productError(a: number, b: number, p: number): number {
+function fmaHuge(a: number, b: number, c: number, p: number): number {
+  if (Math.abs(a) > BIG) a *= 2 ** -60;
+  else b *= 2 ** -60;
+  const q = p * 2 ** -60;
   let t = SPLIT * a;
   const ah = t - (t - a), al = a - ah;
   t = SPLIT * b;
   const bh = t - (t - b), bl = b - bh;
-  return ah * bh - p + ah * bl + al * bh + al * bl;
+  return finishFma(p, c, (ah * bh - q + ah * bl + al * bh + al * bl) * 2 ** 60);
 }
 /** Above this, SPLIT·v overflows (2^1023 / 2^27 with margin). */
 const BIG = 2 ** 995;
