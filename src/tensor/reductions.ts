@@ -86,8 +86,9 @@ function addRows(D: Float64Array, off: number, rowStride: number, rows: number, 
 
 /** NumPy reports FP errors of the add.reduce loop as "... encountered in reduce". */
 function reduceWarnings(a: NDArray, out: NDArray): void {
+  const n = out.size, O = out.data;
   let nonFinite = false;
-  for (let i = 0; i < out.size; i++) if (!Number.isFinite(out.data[i])) nonFinite = true;
+  for (let i = 0; i < n; i++) if (!Number.isFinite(O[i])) nonFinite = true;
   if (!nonFinite) return;
   let inNaN = false, inInf = false;
   forEachReduced(a, [...Array(a.ndim).keys()], a.offset, (o) => {
@@ -96,9 +97,9 @@ function reduceWarnings(a: NDArray, out: NDArray): void {
     else if (!Number.isFinite(v)) inInf = true;
   });
   let outNaN = false, outInf = false;
-  for (let i = 0; i < out.size; i++) {
-    if (out.data[i] !== out.data[i]) outNaN = true;
-    else if (!Number.isFinite(out.data[i])) outInf = true;
+  for (let i = 0; i < n; i++) {
+    if (O[i] !== O[i]) outNaN = true;
+    else if (!Number.isFinite(O[i])) outInf = true;
   }
   if (outInf && !inInf) warn('overflow encountered in reduce');
   if (outNaN && !inNaN) warn('invalid value encountered in reduce');

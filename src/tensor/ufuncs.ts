@@ -56,6 +56,8 @@ export const BINARY: ReadonlyMap<string, Binary> = new Map<string, Binary>(
   ).map((u) => [u.name, u]),
 );
 
+const MAXIMUM = BINARY.get('maximum')!, MINIMUM = BINARY.get('minimum')!;
+
 function noLoop(name: string, types: string): TensorError {
   return new TensorError('numpy._core._exceptions._UFuncNoLoopError', `ufunc '${name}' did not contain a loop with signature matching types ${types}`);
 }
@@ -139,7 +141,8 @@ function apply(u: Binary, x: Operand, y: Operand, out: NDArray | undefined, powe
   const direct = out && out.dtype === res && out.data !== a.data && out.data !== b.data;
   const target = direct ? out : out ? scratchArray(shape, res) : newArray(shape, res);
   binaryInto(a, b, target, f, fast);
-  if (loop === 'float64') binaryWarnings(name, u.inf, a, b, target);
+  // maximum/minimum return one of their inputs: no NaN or inf of their own, so nothing to report.
+  if (loop === 'float64' && u.kind !== 'cmp' && u !== MAXIMUM && u !== MINIMUM) binaryWarnings(name, u.inf, a, b, target);
   else if ((u.name === 'floor_divide' || u.name === 'remainder') && hasZero(b)) warn(`divide by zero encountered in ${name}`);
   if (out && target !== out) copyInto(target, out);
   const r = out ?? target;
