@@ -32,6 +32,9 @@ a4, b4 = rng.rand(4, 4), rng.rand(4, 4)
 items['dot4'] = lambda: np.dot(a4, b4)
 s1, s2 = rng.rand(10), rng.rand(10)
 items['add10'] = lambda: s1 + s2
+xs, ws, hs = rng.rand(128, 8), rng.rand(8, 32), rng.rand(128, 32) - 0.5
+items['dotsmall'] = lambda: np.dot(xs, ws)
+items['relu'] = lambda: np.maximum(hs, 0)
 A, B, C = rng.rand(10**6), rng.rand(10**6), rng.rand(10**6)
 items['fma'] = lambda: A * B + C
 items['exp'] = lambda: np.exp(A)
@@ -118,6 +121,9 @@ for (const n of [16, 64, 128, 256, 512]) {
   items.set('dot4', () => T.dot(a4, b4));
   const s1 = rand(10), s2 = rand(10);
   items.set('add10', () => T.binary('add', s1, s2));
+  const xs = rand(128, 8), ws = rand(8, 32), hs = T.binary('subtract', rand(128, 32), 0.5);
+  items.set('dotsmall', () => T.dot(xs, ws));
+  items.set('relu', () => T.binary('maximum', hs, 0n));
   const A = rand(1e6), B = rand(1e6), C = rand(1e6);
   items.set('fma', () => T.binary('add', T.binary('multiply', A, B), C));
   items.set('exp', () => T.unary('exp', A));
@@ -168,6 +174,8 @@ const per = (k: string, unit: 'us' | 'ms') => {
 console.log('\noperation                      Pizarra         NumPy');
 console.log(`dot 4x4 per call         ${per('dot4', 'us')}`);
 console.log(`a + b, 10 elements       ${per('add10', 'us')}`);
+console.log(`dot (128x8)@(8x32)       ${per('dotsmall', 'us')}  (emulated FMA, bit-identical to OpenBLAS)`);
+console.log(`maximum(h, 0), 128x32    ${per('relu', 'us')}`);
 console.log(`a*b + c, 1e6 elements    ${per('fma', 'ms')}`);
 console.log(`exp, 1e6 elements        ${per('exp', 'ms')}`);
 console.log(`sum(axis=0) 1000x1000    ${per('sum0', 'ms')}`);

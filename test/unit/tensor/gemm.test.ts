@@ -1,5 +1,5 @@
-// The matmul kernels agree bit for bit: the WebAssembly SIMD kernel and the JavaScript kernel use the
-// same packing and per-element order, and both match a plain ascending-k loop.
+// The matmul kernels agree bit for bit: the WebAssembly SIMD kernel and the JavaScript kernels (blocked
+// and plain) use the same per-element order, and all match a plain ascending-k loop.
 
 import * as assert from 'node:assert/strict';
 import * as T from '../../../src/tensor';
@@ -12,7 +12,8 @@ describe('matmul kernels', () => {
     assert.ok(wasmGemm());
   });
 
-  for (const [m, k, n] of [[33, 40, 35], [64, 300, 9], [5, 513, 70], [130, 17, 66]]) {
+  // Includes the small shapes that now take the WebAssembly panels too: matrix-vector, 1-row, 8-row.
+  for (const [m, k, n] of [[33, 40, 35], [64, 300, 9], [5, 513, 70], [130, 17, 66], [32, 128, 1], [128, 32, 1], [1, 40, 70], [8, 128, 32], [128, 32, 8], [3, 700, 3]]) {
     it(`gives identical bits with and without WebAssembly for (${m}x${k})@(${k}x${n}), equal to the ascending-k loop`, () => {
       const rs = new T.RandomState(m + k + n);
       const a = T.binary('subtract', rs.rand(m, k) as T.NDArray, 0.5);
