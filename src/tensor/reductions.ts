@@ -27,6 +27,14 @@ const sumDType = (d: DType): DType => (d === 'float64' ? 'float64' : 'int64');
 
 /** `np.sum(a, axis, keepdims)`, bit-identical with NumPy's summation order. */
 export function sum(a: NDArray, axis?: AxisArg, keepdims = false): NDArray {
+  if ((axis === null || axis === undefined) && !keepdims && a.size > 0 && a.isContiguous) {
+    // Everything of a contiguous array: one pairwise run, as the general path below would do.
+    const out = newArray([], sumDType(a.dtype));
+    out.data[0] = 0 + pairwiseSum(a.data, a.offset, a.size, 1);
+    if (out.dtype === 'float64') reduceWarnings(a, out);
+    out.isScalar = true;
+    return out;
+  }
   const plan = planAxes(a, axis);
   const out = newArray(plan.outShape, sumDType(a.dtype));
   if (out.size === 0 || plan.count === 0) return finish(out, plan, keepdims);
@@ -145,7 +153,8 @@ export const all = (a: NDArray, axis?: AxisArg, keepdims = false) =>
 
 function divideBy(s: NDArray, n: number, scalarResult: boolean): NDArray {
   const out = newArray(s.shape, 'float64');
-  unaryInto(s, out, (v) => v / n);
+  if (s.isContiguous) for (let i = 0, e = out.size, S = s.data, o = s.offset; i < e; i++) out.data[i] = S[o + i] / n;
+  else unaryInto(s, out, (v) => v / n);
   if (n === 0 && s.size > 0) warn(scalarResult ? 'invalid value encountered in scalar divide' : 'invalid value encountered in divide');
   return out;
 }

@@ -231,3 +231,20 @@ describe('small-product FMA kernel', () => {
     });
   }
 });
+
+describe('reduction fast paths', () => {
+  it('sum/mean over everything of a contiguous array equal the general path (all axes named)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 0, maxLength: 3 }).chain((s) => spec(s)), (s) => {
+        const a = build({ ...s, layout: 'c' });
+        const all = Array.from({ length: a.ndim }, (_, i) => i);
+        const [fast, general] = quiet(() => [T.sum(a), T.sum(a, all)]);
+        assert.equal(fast.dtype, general.dtype);
+        assert.equal(fast.isScalar, general.isScalar);
+        sameBits(fast.item(), general.item(), 'sum');
+        sameBits(quiet(() => T.mean(a)).item(), quiet(() => T.mean(a, all)).item(), 'mean');
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
