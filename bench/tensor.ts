@@ -151,7 +151,7 @@ function report(ours: Record<string, number>, np: Record<string, number> | null)
 const coretype = process.env.OPENBLAS_CORETYPE;
 console.log(`Tensor core benchmark (Node ${process.version}); NumPy: ${np ? 'python3, OPENBLAS_NUM_THREADS=1, measured interleaved with ours' : 'NOT FOUND (Pizarra numbers only)'}` +
   (coretype ? `; OPENBLAS_CORETYPE=${coretype} is set in the environment and was kept (machine benchmarked as is)` : ''));
-console.log(`matmul kernel: ${wasmGemm() ? 'WebAssembly SIMD (f64x2, src/tensor/wasm/gemm.wat)' : 'JavaScript (WebAssembly unavailable)'}; small products (k <= 16) use the emulated-FMA loop`);
+console.log(`matmul kernel: ${wasmGemm() ? 'WebAssembly SIMD (f64x2, src/tensor/wasm/gemm.wat)' : 'JavaScript (WebAssembly unavailable)'}; small products (k <= 16) use the emulated FMA, on WebAssembly SIMD too`);
 console.log(`load average at start: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} CPUs`);
 
 const flops: Record<string, number> = { mm16: 2 * 16 ** 3, mm64: 2 * 64 ** 3, mm128: 2 * 128 ** 3, mm256: 2 * 256 ** 3, mm512: 2 * 512 ** 3, mlp: 2 * 64 * 784 * 128 };
