@@ -275,13 +275,22 @@ function fusedWasm(
  * the split halves' products underflow): those take the full step.
  */
 function fusedOuter(m: number, n: number, A: Float64Array, aOff: number, aRs: number, B: Float64Array, bOff: number, bCs: number, C: Float64Array, cOff: number): void {
+  let tiny = false;
   for (let i = 0; i < m; i++) {
     const a = A[aOff + i * aRs], crow = cOff + i * n;
     for (let j = 0; j < n; j++) {
-      const b = B[bOff + j * bCs], prod = a * b;
-      C[crow + j] = Math.abs(prod) > TINY ? prod + 0 : fma(a, b, C[crow + j]);
+      const prod = a * B[bOff + j * bCs];
+      if (Math.abs(prod) <= TINY && prod !== 0) tiny = true;
+      C[crow + j] = prod + 0;
     }
   }
+  if (!tiny) return;
+  // Second pass, rarely taken: nonzero products below TINY get the full fma (C was zero on entry).
+  for (let i = 0; i < m; i++)
+    for (let j = 0; j < n; j++) {
+      const a = A[aOff + i * aRs], b = B[bOff + j * bCs], prod = a * b;
+      if (Math.abs(prod) <= TINY && prod !== 0) C[cOff + i * n + j] = fma(a, b, 0);
+    }
 }
 const TINY = 2 ** -900;
 
