@@ -14,7 +14,7 @@ import {
   typeType, propertyType, staticmethodType, classmethodType, PyInstance, PyBoundMethod, PyMethodDescriptor, PyGenerator,
   noneType,
 } from './objects';
-import { repr, str } from './repr';
+import { asciiOf, repr, str } from './repr';
 import {
   call, callDescr, getAttr, getIter, hasAttr, iterNext, len, setAttr, delAttr, toArray, toIndex, truthy, setTypeType,
   dictSetItem,
@@ -154,6 +154,10 @@ export function makeBuiltins(hooks: BuiltinHooks): Map<string, any> {
   b.set('repr', builtin('repr', (args) => {
     exactArgs('repr', args, 1);
     return repr(args[0]);
+  }));
+  b.set('ascii', builtin('ascii', (args) => {
+    exactArgs('ascii', args, 1);
+    return asciiOf(args[0]);
   }));
   b.set('abs', builtin('abs', (args) => {
     exactArgs('abs', args, 1);

@@ -10,7 +10,7 @@ import { hashKey } from './keys';
 import { Ellipsis, EMPTY_TUPLE, type Native, PyBaseException, PyBuiltin, PyBytes, PyCell, PyDict, PyFloat, PyFunction, PyInstance, PyList, PySet, PySlice, PyTuple, PyType, currentTypeVersion, typeOf } from './objects';
 import { binop, compare, contains, invert, neg, pos as unaryPos } from './ops';
 import {
-  call, checkLimits, construct, dictSetItem, getAttr, getItem, getIter, initReturned, iterNext, plainInit, rt, toArray, truthy,
+  call, checkLimits, construct, dictSetItem, getAttr, getItem, sliceSeq, getIter, initReturned, iterNext, plainInit, rt, toArray, truthy,
 } from './runtime';
 import type { Scope } from './scope';
 import { str } from './repr';
@@ -145,8 +145,26 @@ export function compileExpr(c: Compiler, e: Expr, sc: Scope): X {
     }
     case 'Subscript': {
       const obj = compileExpr(c, e.value, sc);
-      const key = compileExpr(c, e.slice, sc);
       const p = subAnchors(e);
+      const sl = e.slice;
+      if (sl.type === 'Slice') {
+        // `s[a:b]`, `xs[::-1]`: sequences slice without a slice object; anything else gets one.
+        const lo = sl.lower ? compileExpr(c, sl.lower, sc) : null;
+        const hi = sl.upper ? compileExpr(c, sl.upper, sc) : null;
+        const st = sl.step ? compileExpr(c, sl.step, sc) : null;
+        return (f) => {
+          const o = obj(f);
+          const a = lo ? lo(f) : null, b = hi ? hi(f) : null, s = st ? st(f) : null;
+          const r = sliceSeq(o, a, b, s);
+          if (r !== undefined) return r;
+          try {
+            return getItem(o, new PySlice(a, b, s));
+          } catch (err) {
+            throw at(err, p);
+          }
+        };
+      }
+      const key = compileExpr(c, sl, sc);
       return (f) => {
         const o = obj(f);
         const k = key(f);

@@ -6,13 +6,17 @@ import { floatRepr } from '../common/floatRepr';
 import { IndexError, KeyError, pyErr, pyErrArgs, TypeError, ValueError } from './errors';
 import { exactDecimal } from './numbers';
 import { PyDict, PyFloat, PyObject, PyTuple, typeName } from './objects';
-import { repr, str } from './repr';
+import { asciiOf, repr, str } from './repr';
 import { callDescr, getAttr, getItem, toIndex } from './runtime';
 
 /** x rounded to `prec` decimals (half-even on the exact value), as digits without exponent. */
 export function toFixedExact(x: number, prec: number): string {
   const neg = x < 0 || Object.is(x, -0);
   const ax = Math.abs(x);
+  // JavaScript's toFixed also rounds the exact binary value (ECMA-262 Number.prototype.toFixed) but
+  // breaks ties upward. A tie needs x = odd / 2^(prec+1), i.e. x·2^(prec+1) an integer (exact: a power
+  // of two scales without rounding); otherwise both agree and the BigInt expansion below is not needed.
+  if (ax < 1e21 && prec <= 100 && !Number.isInteger(ax * 2 ** (prec + 1))) return (neg ? '-' : '') + ax.toFixed(prec);
   let s: string;
   const exact = exactDecimal(ax);
   const [ip, fp = ''] = exact.split('.');
@@ -34,6 +38,14 @@ export function toFixedExact(x: number, prec: number): string {
 /** [digits, exponent] of x rounded to `sig` significant digits, half-even on the exact value. */
 function sigDigits(ax: number, sig: number): [string, number] {
   if (ax === 0) return ['0'.repeat(sig), 0];
+  if (sig <= 101) {
+    // toExponential rounds the exact value too, ties upward. With d = sig-1 fraction digits and printed
+    // exponent e (one more than the true one after a carry), a tie needs x·2^(max(0, sig-e)+1) integral.
+    const t = ax.toExponential(sig - 1);
+    const k = t.indexOf('e');
+    const e = Number(t.slice(k + 1));
+    if (!Number.isInteger(ax * 2 ** (Math.max(0, sig - e) + 1))) return [t.slice(0, k).replace('.', ''), e];
+  }
   const exact = exactDecimal(ax);
   const [ip, fp = ''] = exact.split('.');
   let all = ip + fp;
@@ -98,7 +110,20 @@ interface Spec {
   type: string;
 }
 
-function parseSpec(spec: string): Spec {
+// Parsed specs by text: f-strings in loops format with the same few specs over and over.
+const SPECS = new Map<string, Readonly<Spec>>();
+
+function parseSpec(spec: string): Readonly<Spec> {
+  let sp = SPECS.get(spec);
+  if (sp === undefined) {
+    sp = Object.freeze(parseSpecText(spec));
+    if (SPECS.size > 1000) SPECS.clear();
+    SPECS.set(spec, sp);
+  }
+  return sp;
+}
+
+function parseSpecText(spec: string): Spec {
   const m = /^(?:(.)?([<>=^]))?([+\- ])?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/s.exec(spec);
   if (!m) throw pyErr(ValueError, 'Invalid format specifier');
   return {
@@ -153,7 +178,10 @@ function formatFloat(x: number, sp: Spec): string {
       suffix = '%';
       t = 'f';
     }
+    // The max double as a percentage overflows: CPython prints 'inf%'.
+    if (!Number.isFinite(v)) t = 'inf';
     switch (t) {
+      case 'inf': body = nonFinite(v, upper)!; break;
       case 'f': case 'F': body = toFixedExact(v, prec); if (sp.alt && prec === 0) body += '.'; break;
       case 'e': case 'E': body = toExpExact(v, prec, upper, sp.alt); break;
       case 'g': case 'G': case 'n': body = toGeneral(v, prec, upper, sp.alt, false); break;
@@ -175,7 +203,8 @@ function formatInt(v: number | bigint, sp: Spec): string {
   if ('eEfFgG%'.includes(t) && t !== '') return formatFloat(Number(v), sp);
   if (sp.prec >= 0) throw pyErr(ValueError, 'Precision not allowed in integer format specifier');
   const neg = v < 0;
-  const a = neg ? -BigInt(v) : BigInt(v);
+  // Safe integers print exactly with Number#toString in any radix; BigInt only beyond 2^53.
+  const a = typeof v === 'number' ? Math.abs(v) : neg ? -v : v;
   let body: string;
   let prefix = '';
   switch (t) {
@@ -195,7 +224,10 @@ function formatInt(v: number | bigint, sp: Spec): string {
     while (group(digits, sp.grouping).length < width) digits = '0' + digits;
     body = group(digits, sp.grouping);
   }
-  return pad(prefix + body, signOf(neg, sp), { ...sp }, '>').replace(/^(\s*[-+ ]?)(0[xXob])?/, '$1$2');
+  const sign = signOf(neg, sp);
+  // '=' (what a leading 0 means) pads between the sign and prefix and the digits: '0b00000111'.
+  if (prefix !== '' && (sp.align || '>') === '=') return pad(body, sign + prefix, sp, '>');
+  return pad(prefix + body, sign, sp, '>');
 }
 
 /** format(value, spec) for builtin types; instances use __format__. */
@@ -231,7 +263,7 @@ export function convert(v: any, conv: string | null): any {
   if (conv === null) return v;
   if (conv === 'r') return repr(v);
   if (conv === 's') return str(v);
-  if (conv === 'a') return repr(v).replace(/[^\x00-\x7f]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+  if (conv === 'a') return asciiOf(v);
   throw pyErr(ValueError, `Unknown conversion specifier ${conv}`);
 }
 

@@ -18,6 +18,10 @@ export function pyFloatRepr(x: number): string {
   return floatRepr(x);
 }
 
+// What Py_UNICODE_ISPRINTABLE rejects (Objects/unicodectype.c): other (control, format, surrogate,
+// private use, unassigned) and separators except the ASCII space; repr() escapes them.
+const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+
 export function strRepr(s: string): string {
   const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
   let out = quote;
@@ -27,13 +31,27 @@ export function strRepr(s: string): string {
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
-    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
-    else if (c >= 0x80 && c < 0xa0) out += '\\x' + c.toString(16).padStart(2, '0');
-    else if (c === 0xad) out += '\\xad';
-    else if (c >= 0xd800 && c < 0xe000) out += '\\u' + c.toString(16).padStart(4, '0');
-    else out += ch;
+    else if (c >= 0x20 && c < 0x7f) out += ch;
+    else if (NON_PRINTABLE.test(ch)) {
+      const h = c.toString(16);
+      out += c < 0x100 ? '\\x' + h.padStart(2, '0') : c < 0x10000 ? '\\u' + h.padStart(4, '0') : '\\U' + h.padStart(8, '0');
+    } else out += ch;
   }
   return out + quote;
+}
+
+/** ascii(): repr with every non-ASCII code point escaped as \\xNN, \\uNNNN or \\UNNNNNNNN. */
+export function asciiOf(v: any): string {
+  let out = '';
+  for (const ch of repr(v)) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) out += ch;
+    else {
+      const h = c.toString(16);
+      out += c < 0x100 ? '\\x' + h.padStart(2, '0') : c < 0x10000 ? '\\u' + h.padStart(4, '0') : '\\U' + h.padStart(8, '0');
+    }
+  }
+  return out;
 }
 
 export function addr(o: object): string {

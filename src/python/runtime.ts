@@ -507,24 +507,49 @@ export function toIndex(v: any, what?: () => string): number {
 export function sliceIndices(s: PySlice, n: number): [number, number, number, number] {
   const step = s.step === null ? 1 : toIndex(s.step, sliceErr);
   if (step === 0) throw pyErr(ValueError, 'slice step cannot be zero');
-  const lowDefault = step < 0 ? n - 1 : 0;
-  const highDefault = step < 0 ? -1 : n;
-  const adj = (v: any, def: number): number => {
-    if (v === null) return def;
-    let i = toIndex(v, sliceErr);
-    if (i < 0) {
-      i += n;
-      if (i < 0) i = step < 0 ? -1 : 0;
-    } else if (i >= n) i = step < 0 ? n - 1 : n;
-    return i;
-  };
-  const start = adj(s.start, lowDefault);
-  const stop = adj(s.stop, highDefault);
-  let len = 0;
-  if (step < 0) {
-    if (stop < start) len = Math.floor((start - stop - 1) / -step) + 1;
-  } else if (start < stop) len = Math.floor((stop - start - 1) / step) + 1;
-  return [start, stop, step, len];
+  const start = s.start === null ? (step < 0 ? n - 1 : 0) : adjustIndex(toIndex(s.start, sliceErr), n, step);
+  const stop = s.stop === null ? (step < 0 ? -1 : n) : adjustIndex(toIndex(s.stop, sliceErr), n, step);
+  return [start, stop, step, sliceLength(start, stop, step)];
+}
+/** `o[lo:hi:st]` for a str, list or tuple with int-or-None bounds, without building a slice object;
+ * undefined when any of that does not hold (the caller then goes through getItem and a PySlice). */
+export function sliceSeq(o: any, lo: any, hi: any, st: any): any {
+  const isStr = typeof o === 'string';
+  if (!isStr && !(o instanceof PyList) && !(o instanceof PyTuple)) return undefined;
+  if ((lo !== null && typeof lo !== 'number') || (hi !== null && typeof hi !== 'number')) return undefined;
+  if (st !== null && (typeof st !== 'number' || st === 0)) return undefined;
+  const step: number = st ?? 1;
+  const n: number = isStr ? o.length : o.items.length;
+  const start = lo === null ? (step < 0 ? n - 1 : 0) : adjustIndex(lo, n, step);
+  const stop = hi === null ? (step < 0 ? -1 : n) : adjustIndex(hi, n, step);
+  const len = sliceLength(start, stop, step);
+  if (isStr) {
+    if (step === 1) return (o as string).slice(start, start + len);
+    let out = '';
+    for (let i = 0, j = start; i < len; i++, j += step) out += o[j];
+    return out;
+  }
+  const items: any[] = o.items;
+  let part: any[];
+  if (step === 1) part = items.slice(start, start + len);
+  else {
+    part = new Array(len);
+    for (let i = 0, j = start; i < len; i++, j += step) part[i] = items[j];
+  }
+  return o instanceof PyList ? new PyList(part) : new PyTuple(part);
+}
+
+function sliceLength(start: number, stop: number, step: number): number {
+  if (step < 0) return stop < start ? Math.floor((start - stop - 1) / -step) + 1 : 0;
+  return start < stop ? Math.floor((stop - start - 1) / step) + 1 : 0;
+}
+
+function adjustIndex(i: number, n: number, step: number): number {
+  if (i < 0) {
+    i += n;
+    if (i < 0) i = step < 0 ? -1 : 0;
+  } else if (i >= n) i = step < 0 ? n - 1 : n;
+  return i;
 }
 function sliceErr(): string {
   return 'slice indices must be integers or None or have an __index__ method';

@@ -27,13 +27,27 @@ function bounds(s: string, args: any[], from: number): [number, number] {
   return [adj(args[from], 0), adj(args[from + 1], n)];
 }
 
-const WS = /^[\s\u001c-\u001f\u0085]+|[\s\u001c-\u001f\u0085]+$/g;
+// Python's whitespace (Py_UNICODE_ISSPACE; `str.isspace()` of every code point, checked with CPython):
+// JavaScript's \s differs (it includes U+FEFF, which Python does not split on).
+const SP = '\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const WS = new RegExp(`^[${SP}]+|[${SP}]+$`, 'g');
+const WS_LEFT = new RegExp(`^[${SP}]+`);
+const WS_RIGHT = new RegExp(`[${SP}]+$`);
+const ALL_WS = new RegExp(`^[${SP}]+$`);
+
+/** Py_UNICODE_ISSPACE for one UTF-16 code unit (no Python space is outside the BMP). */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c >= 0x1c;
+  if (c < 0x85) return false;
+  return c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000;
+}
 
 function stripChars(s: string, chars: any, left: boolean, right: boolean, name: string): string {
   if (chars === undefined || chars === null) {
     if (left && right) return s.replace(WS, '');
-    if (left) return s.replace(/^[\s\u001c-\u001f\u0085]+/, '');
-    return s.replace(/[\s\u001c-\u001f\u0085]+$/, '');
+    if (left) return s.replace(WS_LEFT, '');
+    return s.replace(WS_RIGHT, '');
   }
   const cs = argStr(chars, name, ' arg');
   let a = 0, b = s.length;
@@ -46,16 +60,15 @@ function splitWs(s: string, max: number): string[] {
   const out: string[] = [];
   let i = 0;
   const n = s.length;
-  const isWs = (c: string) => /[\s\u001c-\u001f\u0085]/.test(c);
   while (i < n) {
-    while (i < n && isWs(s[i])) i++;
+    while (i < n && isSpace(s.charCodeAt(i))) i++;
     if (i >= n) break;
     if (max >= 0 && out.length === max) {
-      out.push(s.slice(i).replace(/[\s\u001c-\u001f\u0085]+$/, ''));
+      out.push(s.slice(i)); // CPython keeps the remainder's far-side whitespace
       return out;
     }
     let j = i;
-    while (j < n && !isWs(s[j])) j++;
+    while (j < n && !isSpace(s.charCodeAt(j))) j++;
     out.push(s.slice(i, j));
     i = j;
   }
@@ -207,7 +220,7 @@ export function installStrMethods(): void {
   pred('isnumeric', /^[0-9\u00b2\u00b3\u00b9\u00bc-\u00be\u0660-\u0669]+$/);
   pred('isalpha', /^\p{L}+$/u);
   pred('isalnum', /^[\p{L}\p{N}]+$/u);
-  pred('isspace', /^[\s\u001c-\u001f\u0085]+$/);
+  pred('isspace', ALL_WS);
   method(t, 'isupper', (s: string) => [...s].some(isCased) && s === s.toUpperCase());
   method(t, 'islower', (s: string) => [...s].some(isCased) && s === s.toLowerCase());
   method(t, 'istitle', (s: string) => s.length > 0 && s === (t.dict.get('title') as { fn: (s: string) => string }).fn(s) && [...s].some(isCased));
