@@ -27,17 +27,19 @@ const sumDType = (d: DType): DType => (d === 'float64' ? 'float64' : 'int64');
 
 /** `np.sum(a, axis, keepdims)`, bit-identical with NumPy's summation order. */
 export function sum(a: NDArray, axis?: AxisArg, keepdims = false): NDArray {
-  if ((axis === null || axis === undefined) && !keepdims && a.size > 0 && a.isContiguous) {
-    // Everything of a contiguous array: one pairwise run, as the general path below would do.
-    const out = newArray([], sumDType(a.dtype));
-    out.data[0] = 0 + pairwiseSum(a.data, a.offset, a.size, 1);
-    if (out.dtype === 'float64') reduceWarnings(a, out);
-    out.isScalar = true;
-    return out;
-  }
   const plan = planAxes(a, axis);
   const out = newArray(plan.outShape, sumDType(a.dtype));
   if (out.size === 0 || plan.count === 0) return finish(out, plan, keepdims);
+  // One output from a contiguous array (everything, or the only long axis): a single pairwise run over
+  // memory, which is what the iterator path in sumInto computes too.
+  if (out.size === 1 && a.isContiguous) out.data[0] = 0 + pairwiseSum(a.data, a.offset, plan.count, 1);
+  else sumInto(a, plan, out);
+  if (out.dtype === 'float64') reduceWarnings(a, out);
+  return finish(out, plan, keepdims);
+}
+
+/** The general sum in NumPy's iteration order (separate from `sum` so the common cases stay small). */
+function sumInto(a: NDArray, plan: AxisPlan, out: NDArray): void {
   // Flip reduced axes with negative strides: NumPy's iterator walks them in memory order.
   let offset = a.offset;
   const strides = a.strides.slice();
@@ -51,37 +53,36 @@ export function sum(a: NDArray, axis?: AxisArg, keepdims = false): NDArray {
   let inner = -1;
   for (let d = 0; d < a.ndim; d++)
     if (a.shape[d] > 1 && (inner < 0 || Math.abs(strides[d]) <= Math.abs(strides[inner]))) inner = d;
+  if (inner >= 0 && plan.reduced.includes(inner)) return sumPairwise(src, plan, out);
+  // Row-by-row accumulation: out = ((0 + r0) + r1) + ...
+  if (a.ndim === 2 && plan.reduced.length === 1 && plan.reduced[0] === 0 && strides[1] === 1)
+    return addRows(a.data, offset, strides[0], a.shape[0], a.shape[1], out.data);
   const D = a.data;
-  if (inner >= 0 && plan.reduced.includes(inner)) {
-    // NumPy (2.4) pairwise-sums all reduced elements of one output in iteration order (axes by
-    // decreasing stride), buffering them when they are not one contiguous run.
-    const order = plan.reduced.filter((d) => a.shape[d] > 1).sort((x, y) => strides[y] - strides[x]);
-    let run = true;
-    for (let i = 0; i + 1 < order.length; i++) if (strides[order[i]] !== strides[order[i + 1]] * a.shape[order[i + 1]]) run = false;
-    const runStride = strides[order[order.length - 1]];
-    const buf = run ? null : new Float64Array(plan.count);
-    forEachOutput(src, plan.kept, (k, base) => {
-      if (!buf) {
-        out.data[k] = 0 + pairwiseSum(D, base, plan.count, runStride);
-        return;
-      }
-      let i = 0;
-      forEachReduced(src, order, base, (o) => (buf[i++] = D[o]));
-      out.data[k] = 0 + pairwiseSum(buf, 0, plan.count, 1);
-    });
-  } else {
-    // Row-by-row accumulation: out = ((0 + r0) + r1) + ...
-    if (a.ndim === 2 && plan.reduced.length === 1 && plan.reduced[0] === 0 && strides[1] === 1) {
-      addRows(D, offset, strides[0], a.shape[0], a.shape[1], out.data);
-      if (out.dtype === 'float64') reduceWarnings(a, out);
-      return finish(out, plan, keepdims);
+  const order = plan.reduced.slice().sort((x, y) => strides[y] - strides[x]);
+  const keptView = (o: number) => new NDArray(D, plan.outShape, plan.kept.map((d) => strides[d]), o, a.dtype);
+  forEachReduced(src, order, src.offset, (o) => binaryInto(out, keptView(o), out, (x, y) => x + y, 'add'));
+}
+
+/**
+ * NumPy (2.4) pairwise-sums all reduced elements of one output in iteration order (axes by decreasing
+ * stride), buffering them when they are not one contiguous run. `src` has non-negative reduced strides.
+ */
+function sumPairwise(src: NDArray, plan: AxisPlan, out: NDArray): void {
+  const D = src.data, strides = src.strides;
+  const order = plan.reduced.filter((d) => src.shape[d] > 1).sort((x, y) => strides[y] - strides[x]);
+  let run = true;
+  for (let i = 0; i + 1 < order.length; i++) if (strides[order[i]] !== strides[order[i + 1]] * src.shape[order[i + 1]]) run = false;
+  const runStride = strides[order[order.length - 1]];
+  const buf = run ? null : new Float64Array(plan.count);
+  forEachOutput(src, plan.kept, (k, base) => {
+    if (!buf) {
+      out.data[k] = 0 + pairwiseSum(D, base, plan.count, runStride);
+      return;
     }
-    const order = plan.reduced.slice().sort((x, y) => strides[y] - strides[x]);
-    const keptView = (o: number) => new NDArray(D, plan.outShape, plan.kept.map((d) => strides[d]), o, a.dtype);
-    forEachReduced(src, order, src.offset, (o) => binaryInto(out, keptView(o), out, (x, y) => x + y, 'add'));
-  }
-  if (out.dtype === 'float64') reduceWarnings(a, out);
-  return finish(out, plan, keepdims);
+    let i = 0;
+    forEachReduced(src, order, base, (o) => (buf[i++] = D[o]));
+    out.data[k] = 0 + pairwiseSum(buf, 0, plan.count, 1);
+  });
 }
 
 /** out[j] = ((0 + row0[j]) + row1[j]) + ... for a row-contiguous 2-D block (kept small to optimise). */
