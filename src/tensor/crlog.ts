@@ -7,6 +7,7 @@
 // literals (crlogTable.ts).
 
 import { COEF_HI, COEF_LO, LOG_HI, LOG_LO } from './crlogTable';
+import { wasmGemm } from './wasm/gemmKernel';
 
 const SPLIT = 134217729; // 2^27 + 1 (Veltkamp)
 const LN2_HI = 0.6931471805599453, LN2_LO = 2.3190468138462996e-17;
@@ -58,6 +59,13 @@ function ddDiv(ah: number, al: number, bh: number, bl: number): void {
 
 export function crlog(x: number): number {
   if (!(x > 0) || x === Infinity) return Math.log(x); // NaN, 0, negatives, inf
+  // The same function in WebAssembly (gemm.wat): fast from the first call, where this one would run
+  // interpreted and then keep the optimising compiler busy for a draw of a few hundred normals.
+  const w = wasmGemm();
+  return w ? w.crlog(x) : crlogJs(x);
+}
+
+function crlogJs(x: number): number {
   // Split x = 2^e · m, m in [1, 2), from the bits (subnormals are scaled up by 2^64 first).
   let e = 0;
   F64[0] = x;

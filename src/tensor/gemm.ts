@@ -12,6 +12,7 @@ import { wasmGemm, type WasmGemm } from './wasm/gemmKernel';
 const KC = 256; // k-block: a 4-row A panel (8 KB) and a 4-column B panel stay in L1
 const MC = 64; // rows of A packed per block
 const WASM_MIN = 2048; // multiply-adds below which the scalar loop wins over packing
+const WASM_BASE = 512; // first free double of WebAssembly memory (crlog's tables sit below, gemm.wat)
 
 export function gemm(
   m: number, n: number, k: number,
@@ -239,11 +240,11 @@ function fusedWasm(
 ): void {
   const pairs = (n + 1) >> 1, ldc = 2 * pairs;
   const aLen = 3 * m * k, bLen = 6 * k * pairs, cLen = m * ldc;
-  const need = (aLen + bLen + cLen) * 8;
+  const need = (WASM_BASE + aLen + bLen + cLen) * 8;
   if (w.memory.buffer.byteLength < need) w.memory.grow(Math.ceil((need - w.memory.buffer.byteLength) / 65536));
   const mem = new Float64Array(w.memory.buffer);
-  const bp = aLen, cp = aLen + bLen; // element offsets
-  for (let i = 0, x = 0; i < m; i++)
+  const ap = WASM_BASE, bp = ap + aLen, cp = bp + bLen; // element offsets
+  for (let i = 0, x = ap; i < m; i++)
     for (let p = 0; p < k; p++, x += 3) {
       const v = A[aOff + i * aRs + p * aCs], t = SPLIT * v, h = t - (t - v);
       mem[x] = v;
@@ -261,7 +262,7 @@ function fusedWasm(
     }
   }
   mem.fill(0, cp, cp + cLen); // C arrives zeroed (gemm's contract), so it is not copied in
-  w.fused(0, bp * 8, cp * 8, m, pairs, k, ldc);
+  w.fused(ap * 8, bp * 8, cp * 8, m, pairs, k, ldc);
   for (let i = 0; i < m; i++) {
     const row = cp + i * ldc;
     for (let j = 0; j < n; j++) C[cOff + i * n + j] = mem[row + j];
@@ -358,10 +359,10 @@ function gemmWasm(
   const mp4 = (m + 3) >> 2, np4 = (n + 3) >> 2, ldc = np4 * 4;
   const kcMax = Math.min(KC, k);
   const apLen = mp4 * 4 * kcMax, bpLen = np4 * 4 * kcMax, cLen = mp4 * 4 * ldc;
-  const need = (apLen + bpLen + cLen) * 8;
+  const need = (WASM_BASE + apLen + bpLen + cLen) * 8;
   if (w.memory.buffer.byteLength < need) w.memory.grow(Math.ceil((need - w.memory.buffer.byteLength) / 65536));
   const mem = new Float64Array(w.memory.buffer);
-  const ap = 0, bp = apLen, cp = apLen + bpLen; // element offsets
+  const ap = WASM_BASE, bp = ap + apLen, cp = bp + bpLen; // element offsets
   mem.fill(0, cp, cp + cLen); // C arrives zeroed (gemm's contract), so it is not copied in
   for (let pc = 0; pc < k; pc += KC) {
     const kc = Math.min(KC, k - pc);

@@ -18,6 +18,8 @@ export interface WasmGemm {
   readonly memory: WasmMemory;
   panels(ap: number, bp: number, cp: number, mp4: number, np4: number, kc: number, ldc: number): void;
   fused(ap: number, bp: number, cp: number, m: number, pairs: number, k: number, ldc: number): void;
+  /** crlog.ts's correctly rounded log for a positive finite x (same bits). */
+  crlog(x: number): number;
 }
 
 let kernel: WasmGemm | null | undefined;
@@ -39,7 +41,7 @@ export function wasmGemm(): WasmGemm | null {
     if (!api) throw new Error('no WebAssembly');
     const inst = new api.Instance(new api.Module(bytes), {});
     const ex = inst.exports as unknown as WasmGemm;
-    kernel = { memory: ex.memory, panels: ex.panels, fused: ex.fused };
+    kernel = { memory: ex.memory, panels: ex.panels, fused: ex.fused, crlog: ex.crlog };
   } catch {
     kernel = null;
   }
