@@ -10,7 +10,7 @@ import { hashKey } from './keys';
 import { Ellipsis, EMPTY_TUPLE, type Native, PyBaseException, PyBuiltin, PyBytes, PyCell, PyDict, PyFloat, PyFunction, PyInstance, PyList, PySet, PySlice, PyTuple, PyType, currentTypeVersion, typeOf } from './objects';
 import { binop, compare, contains, invert, neg, pos as unaryPos } from './ops';
 import {
-  call, checkLimits, construct, dictSetItem, getAttr, getItem, sliceSeq, getIter, initReturned, iterNext, plainInit, rt, toArray, truthy,
+  builtinConstructor, call, checkLimits, construct, dictSetItem, getAttr, getItem, sliceSeq, getIter, initReturned, iterNext, plainInit, rt, toArray, truthy,
 } from './runtime';
 import type { Scope } from './scope';
 import { str } from './repr';
@@ -662,6 +662,12 @@ function callExpr(c: Compiler, e: ExprOf<'Call'>, sc: Scope): X {
     } else if (fn instanceof PyBuiltin) {
       lastFn = fn;
       lastImpl = fn.fn;
+    } else if (fn instanceof PyType) {
+      const ctor = builtinConstructor(fn);
+      if (ctor !== null) {
+        lastFn = fn;
+        lastImpl = ctor;
+      }
     }
     const a = args(f);
     const kw = kwargs ? kwargs(f) : null;

@@ -10,7 +10,7 @@ import { hashKey, dictGet } from './keys';
 import {
   GeneratorRunning, NotImplemented, PyBaseException, PyBoundMethod, PyBuiltin, PyClassMethod, PyDict, PyFloat, PyFunction,
   PyGenerator, PyInstance, PyIter, PyList, PyMethodDescriptor, PyModule, PyObject, PyProperty, PyRange, PySet,
-  PySlice, PyStaticMethod, PyTuple, PyType, typeName, typeOf, PyBytes, objectType, bumpTypeVersion, currentTypeVersion, noteInstanceAttr,
+  type Native, PySlice, PyStaticMethod, PyTuple, PyType, typeName, typeOf, PyBytes, objectType, bumpTypeVersion, currentTypeVersion, noteInstanceAttr,
 } from './objects';
 import { repr } from './repr';
 import { PySuper } from './superObj';
@@ -161,6 +161,14 @@ export function construct(cls: PyType, args: any[], kw: Map<string, any> | null)
     callDescr(init, obj, args, kw);
   }
   return obj;
+}
+/** The native constructor of an exact builtin type (`range`, `list`, `float`, …): what `construct` ends
+ * up calling for it, since builtin types can't gain a Python __new__/__init__. Null for `type` and for
+ * everything else (user classes, their subclasses of builtins, numpy's types). */
+export function builtinConstructor(cls: PyType): Native | null {
+  const c = cls.construct;
+  if (c === null || cls.module !== 'builtins' || cls === typeOfType) return null;
+  return (args, kw) => c(cls, args, kw);
 }
 let typeOfType: PyType;
 export function setTypeType(t: PyType): void {

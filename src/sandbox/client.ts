@@ -112,9 +112,10 @@ export class SandboxClient {
     return { dispose: () => this.listeners.delete(listener) };
   }
 
-  /** Starts the worker ahead of the first run, so that run does not wait for it. */
+  /** Starts the worker ahead of the first run, so that run does not wait for it; the worker also warms
+   * the JIT up on its own code (warmup.ts), so that run executes optimized code. */
   warmUp(): Promise<boolean> {
-    return this.ensureWorker();
+    return this.ensureWorker(true);
   }
 
   /** Queues a run; it starts when the runs requested before it have ended. */
@@ -244,7 +245,7 @@ export class SandboxClient {
     this.setState('none');
   }
 
-  private ensureWorker(): Promise<boolean> {
+  private ensureWorker(warm = false): Promise<boolean> {
     if (this.ready) return this.ready;
     this.setState('starting');
     const worker = new Worker(this.worker0.file, {
@@ -272,7 +273,7 @@ export class SandboxClient {
         if (this.worker === worker) this.kill('crashed', partial.join(''));
       });
     });
-    worker.postMessage({ type: 'init', interrupt: this.flag.buffer, limits: this.limits });
+    worker.postMessage({ type: 'init', interrupt: this.flag.buffer, limits: this.limits, warm });
     return this.ready;
   }
 
