@@ -5,7 +5,7 @@
 // __getattr__) takes the general getattr-then-call path.
 
 import { at, type ErrPos, type Frame } from './frame';
-import { currentTypeVersion, PyFunction, PyInstance, PyMethodDescriptor, PyObject, type PyType, typeOf } from './objects';
+import { currentTypeVersion, PyBuiltin, PyFunction, PyInstance, PyMethodDescriptor, PyModule, PyObject, type PyType, typeOf } from './objects';
 import { call, getAttr } from './runtime';
 
 type Args = (f: Frame) => any[];
@@ -49,6 +49,18 @@ export class MethodSite {
         const kw = this.kwargs ? this.kwargs(f) : null;
         try {
           return fn.impl(a, kw);
+        } catch (err) {
+          throw at(err, this.p);
+        }
+      }
+    } else if (o instanceof PyModule) {
+      // np.dot(...), math.exp(...): a module attribute holding a builtin is called directly.
+      const fn = o.dict.get(this.name);
+      if (fn instanceof PyBuiltin) {
+        const a = this.args(f);
+        const kw = this.kwargs ? this.kwargs(f) : null;
+        try {
+          return fn.fn(a, kw);
         } catch (err) {
           throw at(err, this.p);
         }
