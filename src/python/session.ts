@@ -9,6 +9,7 @@ import { fromHostError, KeyboardInterrupt, ModuleNotFoundError, pyErr, SystemExi
 import { Frame, Globals, record } from './frame';
 import { makeCollections } from './modules/collections';
 import { makeFunctools } from './modules/functools';
+import { makeTyping } from './modules/typing';
 import { makeItertools } from './modules/itertools';
 import { makeMath } from './modules/math';
 import { makeRandom } from './modules/random';
@@ -63,6 +64,7 @@ const STD_MODULES: ReadonlyMap<string, (s: Session) => PyModule> = new Map<strin
   ['collections', () => makeCollections()],
   ['itertools', () => makeItertools()],
   ['functools', () => makeFunctools()],
+  ['typing', () => makeTyping()],
   ['sys', (s) => makeSys((x) => s.out(x), (x) => s.err(x))],
 ]);
 
