@@ -173,7 +173,34 @@ export function nonzero(a: NDArray): NDArray[] {
 }
 
 /** `a[index]`: a view for basic indices, a copy for advanced ones, a numpy scalar for all-int. */
+/** The data offset of `a[i0, i1, …]` when the index is one integer per axis, else -1: the element access
+ * of Python loops (`x[i]`, `M[i, j]`), which need none of resolve's planning. Same bounds error. */
+function elementOffset(a: NDArray, index: IndexItem | readonly IndexItem[]): number {
+  if (typeof index === 'number') {
+    if (a.ndim !== 1) return -1;
+    const n = a.shape[0];
+    if (index < -n || index >= n) throw outOfBounds(index, 0, n);
+    return a.offset + (index < 0 ? index + n : index) * a.strides[0];
+  }
+  if (!Array.isArray(index) || index.length !== a.ndim) return -1;
+  for (let d = 0; d < index.length; d++) if (typeof index[d] !== 'number') return -1;
+  let off = a.offset;
+  for (let d = 0; d < index.length; d++) {
+    const i = index[d] as number, n = a.shape[d];
+    if (i < -n || i >= n) throw outOfBounds(i, d, n);
+    off += (i < 0 ? i + n : i) * a.strides[d];
+  }
+  return off;
+}
+
 export function getItem(a: NDArray, index: IndexItem | readonly IndexItem[]): NDArray {
+  const e = elementOffset(a, index);
+  if (e >= 0) {
+    const s = newArray([], a.dtype);
+    s.data[0] = a.data[e];
+    s.isScalar = true;
+    return s;
+  }
   const r = resolve(a, index);
   if (r.kind === 'view') {
     if (r.allInts && r.view.ndim === 0) {
@@ -191,6 +218,13 @@ export function getItem(a: NDArray, index: IndexItem | readonly IndexItem[]): ND
 
 /** `a[index] = value` with broadcasting and casting to a's dtype. */
 export function setItem(a: NDArray, index: IndexItem | readonly IndexItem[], value: NDArray | PyScalar): void {
+  if (!(value instanceof NDArray)) {
+    const e = elementOffset(a, index);
+    if (e >= 0) {
+      a.data[e] = castValue(scalarValue(value), a.dtype);
+      return;
+    }
+  }
   const r = resolve(a, index);
   const shape = r.kind === 'view' ? r.view.shape : r.shape;
   let val: NDArray;
