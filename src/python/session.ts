@@ -10,6 +10,7 @@ import { Frame, Globals, record } from './frame';
 import { makeCollections } from './modules/collections';
 import { makeFunctools } from './modules/functools';
 import { makeTyping } from './modules/typing';
+import { makeCopy } from './modules/copy';
 import { makeItertools } from './modules/itertools';
 import { makeMath } from './modules/math';
 import { makeRandom } from './modules/random';
@@ -65,6 +66,7 @@ const STD_MODULES: ReadonlyMap<string, (s: Session) => PyModule> = new Map<strin
   ['itertools', () => makeItertools()],
   ['functools', () => makeFunctools()],
   ['typing', () => makeTyping()],
+  ['copy', () => makeCopy()],
   ['sys', (s) => makeSys((x) => s.out(x), (x) => s.err(x))],
 ]);
 

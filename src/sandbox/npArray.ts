@@ -185,6 +185,9 @@ export function installArrayMethods(): void {
     method(t, 'ravel', (self: PyNd) => wrap(guard(() => T.ravel(self.a))));
     method(t, 'squeeze', (self: PyNd, a) => wrap(guard(() => T.squeeze(self.a, a.length ? (axisArg(a[0]) as number) : undefined))));
     method(t, 'copy', (self: PyNd) => wrap(guard(() => T.copy(self.a))));
+    // copy.copy / copy.deepcopy (ndarray.__copy__, __deepcopy__): a new array with its own data.
+    method(t, '__copy__', (self: PyNd) => wrap(guard(() => T.copy(self.a))));
+    method(t, '__deepcopy__', (self: PyNd) => wrap(guard(() => T.copy(self.a))));
     method(t, 'astype', (self: PyNd, a) => wrap(guard(() => T.astype(self.a, parseDtype(a[0])!))));
     method(t, 'tolist', (self: PyNd) => toPyList(self.a));
     method(t, 'item', (self: PyNd, a) => {
