@@ -2,8 +2,7 @@
 // worker (bundled like out/worker.js). First block of a fresh session (worker start, prelude
 // `import numpy as np` and the block), and a later block in a warm session. Targets: ≤ 150 ms and ≤ 20 ms.
 // Reference in the same run: CPython + NumPy for the same blocks (a fresh `python3` process importing numpy,
-// and the block executed in a warm interpreter). Also the whole article after a worker start with and
-// without the JIT warm-up program the editor's workers run (src/sandbox/warmup.ts). Run: npm run bench:run
+// and the block executed in a warm interpreter). Run: npm run bench:run
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -74,27 +73,6 @@ async function warm(workerPath: string, n: number): Promise<number[]> {
   return times;
 }
 
-/**
- * The whole article, every block in order, in a session whose worker was started beforehand: with the
- * JIT warm-up the editor asks for (`warmUp()`), or started by a trivial run (no warm-up, as the CLI).
- */
-async function wholeArticle(workerPath: string, n: number, warmed: boolean): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const client = new SandboxClient({ workerPath });
-    if (warmed) await client.warmUp();
-    else await client.run({ source: 'pass', filename: article, lineOffset: 0 });
-    const t0 = performance.now();
-    for (const b of blocks) {
-      const r = await client.run({ source: b.source, filename: article, lineOffset: b.lineOffset });
-      if (r.status !== 'ok') throw new Error(`block at line ${b.fenceLine + 1} failed: ${r.error?.traceback ?? r.message}`);
-    }
-    times.push(performance.now() - t0);
-    client.dispose();
-  }
-  return times;
-}
-
 function cpython(): { fresh: number; warm: number } | undefined {
   const script = String.raw`
 import json, subprocess, sys, time
@@ -128,8 +106,6 @@ async function main(): Promise<void> {
   const f = median(await firstRuns(workerPath, 9, false));
   const p = median(await firstRuns(workerPath, 9, true));
   const w = median(await warm(workerPath, 30));
-  const cold = median(await wholeArticle(workerPath, 5, false));
-  const jit = median(await wholeArticle(workerPath, 5, true));
   const floor = await emptyWorker(9);
   const ref = cpython();
   const row = (what: string, ms: number, target: number, refMs: number | undefined) =>
@@ -140,7 +116,6 @@ async function main(): Promise<void> {
   row('first block, fresh session (worker + prelude)', f, 150, ref?.fresh);
   row('first block, pre-started worker (editor)', p, 150, ref?.fresh);
   row('later block, warm session', w, 20, ref?.warm);
-  console.log(`  all ${blocks.length} blocks, started worker: ${fmt(cold)} without JIT warm-up, ${fmt(jit)} after it (editor)`);
   console.log(`  empty worker_threads start on this machine: ${fmt(floor)} (load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`);
   if (!ref) console.log('  (python3 with numpy not found: no reference)');
   else console.log('  CPython fresh = a new python3 process importing numpy and running block 1; warm = exec of block 2.');

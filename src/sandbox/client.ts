@@ -112,10 +112,9 @@ export class SandboxClient {
     return { dispose: () => this.listeners.delete(listener) };
   }
 
-  /** Starts the worker ahead of the first run, so that run does not wait for it; the worker also warms
-   * the JIT up on its own code (warmup.ts), so that run executes optimized code. */
+  /** Starts the worker ahead of the first run, so that run does not wait for it. */
   warmUp(): Promise<boolean> {
-    return this.ensureWorker(true);
+    return this.ensureWorker();
   }
 
   /** Queues a run; it starts when the runs requested before it have ended. */
@@ -245,7 +244,7 @@ export class SandboxClient {
     this.setState('none');
   }
 
-  private ensureWorker(warm = false): Promise<boolean> {
+  private ensureWorker(): Promise<boolean> {
     if (this.ready) return this.ready;
     this.setState('starting');
     const worker = new Worker(this.worker0.file, {
@@ -273,7 +272,7 @@ export class SandboxClient {
         if (this.worker === worker) this.kill('crashed', partial.join(''));
       });
     });
-    worker.postMessage({ type: 'init', interrupt: this.flag.buffer, limits: this.limits, warm });
+    worker.postMessage({ type: 'init', interrupt: this.flag.buffer, limits: this.limits });
     return this.ready;
   }
 

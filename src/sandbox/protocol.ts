@@ -38,8 +38,6 @@ export interface InitMessage {
   /** The interrupt flag and its reason, shared with the host (INTERRUPT_SLOTS Int32 slots). */
   readonly interrupt: SharedArrayBuffer;
   readonly limits: SessionLimits;
-  /** Run the JIT warm-up program (warmup.ts) before reporting ready: the editor's pre-started workers. */
-  readonly warm?: boolean;
 }
 
 export interface RunMessage {

@@ -21,7 +21,6 @@ import {
   type WorkerMessage,
 } from './protocol';
 import { limitMessage, internalErrorToPython } from './outcomes';
-import { WARMUP_SOURCE } from './warmup';
 
 /** Progress messages at most this often, so an output flood cannot flood the port. */
 const PROGRESS_EVERY_MS = 100;
@@ -71,15 +70,6 @@ function start(m: InitMessage): void {
   flag = new Int32Array(m.interrupt);
   const tensorBytes = Math.floor(m.limits.memoryMB * 1024 * 1024 * TENSOR_SHARE_OF_HEAP);
   const interrupt = new Int32Array(m.interrupt, 0, 1);
-  // Before the writer's session exists (numpy's warning sink and memory cap are process-wide: the
-  // session created last owns them). Output is dropped; a failure only means a colder first run.
-  if (m.warm) {
-    try {
-      createEngineSession({ write: () => {}, interrupt, tensorBytes, timeoutMs: 10_000 }).run(WARMUP_SOURCE, '<warm-up>', 0);
-    } catch {
-      // nothing to report: the warm-up is an optimization
-    }
-  }
   session = createEngineSession({ write, interrupt, tensorBytes, timeoutMs: m.limits.timeoutSeconds * 1000 });
   post({ type: 'ready' });
 }
