@@ -32,3 +32,29 @@ export async function activated(): Promise<vscode.Extension<unknown>> {
   await ext.activate();
   return ext;
 }
+
+/** Marks a failure of the test machine rather than of Pizarra (index.ts counts them; the launcher exits 2). */
+export const INFRA = 'INFRASTRUCTURE:';
+
+/**
+ * Waits until VS Code's built-in Markdown language server answers a document-symbol request (Pizarra's own
+ * providers answer at once). Under code-server on a busy machine that server sometimes never finishes
+ * starting, and then every hover, definition, symbol and CodeLens request waits on it for good: the tests
+ * that go through those commands say so in one line instead of timing out one by one.
+ */
+export async function markdownServerAnswers(uri: vscode.Uri, ms = 30_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), ms)));
+  const answer = vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', uri).then(() => 'ok' as const);
+  const r = await Promise.race([answer, timeout]);
+  clearTimeout(timer);
+  if (r === 'timeout') {
+    // Whether the workbench's file search answers (the server lists the workspace's Markdown files through it).
+    const search = await Promise.race([
+      vscode.workspace.findFiles('**/*.md').then((f) => `file search answered (${f.length} files)`),
+      new Promise<string>((res) => setTimeout(() => res('file search did not answer in 5 s either'), 5000)),
+    ]);
+    throw new Error(`${INFRA} VS Code's built-in Markdown language server did not answer within ${ms / 1000} s; ${search}`);
+  }
+}
+

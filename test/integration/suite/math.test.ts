@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { panelContent } from '../../../src/editor/math/panel';
-import { activated, openMarkdown, waitFor } from './helpers';
+import { activated, markdownServerAnswers, openMarkdown, waitFor } from './helpers';
 
 function positionOf(doc: vscode.TextDocument, needle: string, shift = 0, nth = 0): vscode.Position {
   const text = doc.getText();
@@ -43,6 +43,7 @@ describe('math in the editor', () => {
   before(async () => {
     await activated();
     doc = (await openMarkdown('math.md')).document;
+    await markdownServerAnswers(doc.uri);
   });
 
   it('hover shows a formula as an SVG image', async () => {

@@ -4,7 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activated, openMarkdown, waitFor, workspaceFile } from './helpers';
+import { activated, markdownServerAnswers, openMarkdown, waitFor, workspaceFile } from './helpers';
 
 interface RunState {
   view: string;
@@ -37,6 +37,7 @@ describe('runner', function () {
     await activated();
     const editor = await openMarkdown('aprendizaje.md');
     const uri = editor.document.uri;
+    await markdownServerAnswers(uri); // CodeLens requests wait on it too
     const original = editor.document.getText();
     const fences = [29, 68, 115, 133];
     await invoke(await lens(uri, fences[0], 'pizarra.run.all'));
