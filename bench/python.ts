@@ -6,7 +6,7 @@
 // process runs the program twice: cold (what `pizarra exec` costs) and warm (a re-run in the editor).
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
@@ -54,31 +54,10 @@ for w in words:
 print(r, fib(25), sum([i * i for i in range(300000)]), sorted(freq.items()))
 `;
 
-const MLP = `
-import numpy as np
-
-def sgd_update(parameters, gradients, learning_rate):
-    for param, grad in zip(parameters, gradients):
-        param -= learning_rate * grad
-    return parameters
-
-class DenseLayer:
-    def __init__(self, input_size, output_size):
-        limit = np.sqrt(6 / (input_size + output_size))
-        self.W = np.random.uniform(-limit, limit, (input_size, output_size))
-        self.b = np.zeros(output_size)
-
-    def forward(self, X):
-        self.input = X
-        return np.dot(X, self.W) + self.b
-
-    def backward(self, dY, learning_rate):
-        dW = np.dot(self.input.T, dY)
-        db = np.sum(dY, axis=0)
-        dX = np.dot(dY, self.W.T)
-        self.W -= learning_rate * dW
-        self.b -= learning_rate * db
-        return dX
+// The writer's sgd_update and DenseLayer, as the acceptance fixture holds them (generated from the seed
+// draft by scripts/golden/python-acceptance.mjs), followed by this benchmark's own training loop.
+const WRITERS_CODE = readFileSync(path.resolve(__dirname, '../test/fixtures/python/acceptance/mlp.py'), 'utf8').split('\n# Training loop')[0];
+const MLP = `${WRITERS_CODE}
 
 np.random.seed(0)
 X = np.random.randn(128, 8)
