@@ -1,5 +1,6 @@
 // Expression compilation to closures, with fast paths for int/float/str arithmetic, list indexing,
-// method calls on instances, and caret positions (CPython 3.11 traceback anchors) on failure.
+// attribute loads (shape caches), slices, and caret positions (CPython 3.11 traceback anchors) on failure.
+// Calls are in compileCall.ts.
 
 import type { Comprehension, Expr, ExprOf, FormattedValue } from './ast';
 import type { Compiler } from './compiler';
@@ -7,15 +8,12 @@ import { fromHostError, pyErr, TypeError } from './errors';
 import { at, type ErrPos, type Frame, posOf, type X } from './frame';
 import { convert, formatValue } from './format';
 import { hashKey } from './keys';
-import { Ellipsis, EMPTY_TUPLE, type Native, PyBaseException, PyBuiltin, PyBytes, PyCell, PyDict, PyFloat, PyFunction, PyInstance, PyList, PySet, PySlice, PyTuple, PyType, currentTypeVersion, typeOf } from './objects';
+import { Ellipsis, EMPTY_TUPLE, PyBaseException, PyBytes, PyCell, PyDict, PyFloat, PyInstance, PyList, PySet, PySlice, PyTuple, typeOf } from './objects';
 import { binop, compare, contains, invert, neg, pos as unaryPos } from './ops';
-import {
-  builtinConstructor, call, checkLimits, construct, dictSetItem, getAttr, getItem, sliceSeq, getIter, initReturned, iterNext, plainInit, rt, toArray, truthy,
-} from './runtime';
+import { call, checkLimits, dictSetItem, getAttr, getItem, sliceSeq, getIter, iterNext, rt, toArray, truthy } from './runtime';
 import type { Scope } from './scope';
 import { str } from './repr';
-import { makeSuper } from './superObj';
-import { MethodSite } from './methodCall';
+import { callExpr } from './compileCall';
 import type { Shape } from './instanceDict';
 import { compileGenExp } from './genCompiler';
 
@@ -520,163 +518,6 @@ function compareExpr(c: Compiler, e: ExprOf<'Compare'>, sc: Scope): X {
       a = b;
     }
     return res;
-  };
-}
-
-function callExpr(c: Compiler, e: ExprOf<'Call'>, sc: Scope): X {
-  const p = posOf(e);
-  // Zero-argument super(): uses the __class__ cell and the first argument of the enclosing function.
-  if (e.func.type === 'Name' && e.func.id === 'super' && e.args.length === 0 && e.keywords.length === 0) {
-    let fs: Scope | null = sc;
-    while (fs && fs.kind === 'comp') fs = fs.parent;
-    if (fs && fs.kind === 'function') {
-      const cls = c.load('__class__', sc, p);
-      const firstSlot = 0;
-      return (f) => {
-        try {
-          const first = f.l[firstSlot];
-          return makeSuper(cls(f), first instanceof PyCell ? first.v : first);
-        } catch (err) {
-          throw at(err, p);
-        }
-      };
-    }
-  }
-  const simple = e.keywords.length === 0 && !e.args.some((a) => a.type === 'Starred');
-  const argXs = e.args.map((a) => compileExpr(c, a.type === 'Starred' ? a.value : a, sc));
-  let args: (f: Frame) => any[];
-  if (simple) {
-    const n = argXs.length;
-    if (n === 0) args = () => [];
-    else if (n === 1) {
-      const a0 = argXs[0];
-      args = (f) => [a0(f)];
-    } else if (n === 2) {
-      const [a0, a1] = argXs;
-      args = (f) => [a0(f), a1(f)];
-    } else if (n === 3) {
-      const [a0, a1, a2] = argXs;
-      args = (f) => [a0(f), a1(f), a2(f)];
-    } else args = (f) => argXs.map((a) => a(f));
-  } else {
-    const stars = e.args.map((a) => a.type === 'Starred');
-    args = (f) => {
-      const out: any[] = [];
-      for (let i = 0; i < argXs.length; i++) {
-        const v = argXs[i](f);
-        if (stars[i]) {
-          try {
-            for (const x of toArray(v)) out.push(x);
-          } catch (err) {
-            if (err instanceof Object && (err as { cls?: { name: string } }).cls?.name === 'TypeError') {
-              throw at(pyErr(TypeError, `Value after * must be an iterable, not ${typeOf(v).name}`), p);
-            }
-            throw at(err, p);
-          }
-        } else out.push(v);
-      }
-      return out;
-    };
-  }
-  // The same arguments with the receiver prepended (method calls on instances).
-  let argsSelf: (f: Frame, self: any) => any[];
-  if (simple && argXs.length <= 3) {
-    const [a0, a1, a2] = argXs;
-    argsSelf = argXs.length === 0 ? (_f, s) => [s] : argXs.length === 1 ? (f, s) => [s, a0(f)] : argXs.length === 2 ? (f, s) => [s, a0(f), a1(f)] : (f, s) => [s, a0(f), a1(f), a2(f)];
-  } else {
-    argsSelf = (f, s) => {
-      const a = args(f);
-      a.unshift(s);
-      return a;
-    };
-  }
-  const kwParts = e.keywords.map((k) => ({ name: k.arg, x: compileExpr(c, k.value, sc) }));
-  const kwargs = kwParts.length === 0 ? null : (f: Frame): Map<string, any> => {
-    const m = new Map<string, any>();
-    for (const k of kwParts) {
-      const v = k.x(f);
-      if (k.name !== null) {
-        if (m.has(k.name)) throw at(pyErr(TypeError, `keyword argument repeated: ${k.name}`), p);
-        m.set(k.name, v);
-      } else {
-        if (!(v instanceof PyDict)) throw at(pyErr(TypeError, `argument after ** must be a mapping, not ${typeOf(v).name}`), p);
-        for (const [hk, val] of v.vals) {
-          if (typeof hk !== 'string') throw at(pyErr(TypeError, 'keywords must be strings'), p);
-          m.set(hk, val);
-        }
-      }
-    }
-    return m;
-  };
-  if (e.func.type === 'Attribute') {
-    // Method call without materialising a bound method; a local receiver is read in place.
-    const site = new MethodSite(e.func.attr, args, argsSelf, kwargs, p, posOf(e.func));
-    const slot = c.localSlot(e.func.value, sc);
-    if (slot >= 0) {
-      const unbound = compileExpr(c, e.func.value, sc);
-      return (f) => {
-        const o = f.l[slot];
-        return site.call(o === undefined ? unbound(f) : o, f);
-      };
-    }
-    const obj = compileExpr(c, e.func.value, sc);
-    return (f) => site.call(obj(f), f);
-  }
-  const fx = compileExpr(c, e.func, sc);
-  // Inline cache: the function or builtin last called here and its native entry point, so a repeat
-  // call is one identity test instead of a chain of instanceof checks.
-  let lastFn: unknown = null;
-  let lastImpl: Native | null = null;
-  return (f) => {
-    const fn = fx(f);
-    if (fn === lastFn) {
-      const a = args(f);
-      const kw = kwargs ? kwargs(f) : null;
-      try {
-        return lastImpl!(a, kw);
-      } catch (err) {
-        throw at(err, p);
-      }
-    }
-    if (fn instanceof PyType) {
-      // Instantiating a plain class: the receiver goes straight into the argument array (no copy).
-      const init = plainInit(fn);
-      if (init !== null) {
-        const obj = new PyInstance(fn);
-        const a = argsSelf(f, obj);
-        const kw = kwargs ? kwargs(f) : null;
-        try {
-          // Arguments that redefined a class attribute: construct afresh, as CPython looks up after evaluating them.
-          if (fn.ctorVersion !== currentTypeVersion()) return construct(fn, a.slice(1), kw);
-          const r = init.impl(a, kw);
-          if (r !== null) initReturned(r);
-          return obj;
-        } catch (err) {
-          throw at(err, p);
-        }
-      }
-    }
-    if (fn instanceof PyFunction) {
-      lastFn = fn;
-      lastImpl = fn.impl;
-    } else if (fn instanceof PyBuiltin) {
-      lastFn = fn;
-      lastImpl = fn.fn;
-    } else if (fn instanceof PyType) {
-      const ctor = builtinConstructor(fn);
-      if (ctor !== null) {
-        lastFn = fn;
-        lastImpl = ctor;
-      }
-    }
-    const a = args(f);
-    const kw = kwargs ? kwargs(f) : null;
-    try {
-      if (fn instanceof PyFunction) return fn.impl(a, kw);
-      return call(fn, a, kw);
-    } catch (err) {
-      throw at(err, p);
-    }
   };
 }
 

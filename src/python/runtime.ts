@@ -531,19 +531,8 @@ export function sliceSeq(o: any, lo: any, hi: any, st: any): any {
   const start = lo === null ? (step < 0 ? n - 1 : 0) : adjustIndex(lo, n, step);
   const stop = hi === null ? (step < 0 ? -1 : n) : adjustIndex(hi, n, step);
   const len = sliceLength(start, stop, step);
-  if (isStr) {
-    if (step === 1) return (o as string).slice(start, start + len);
-    let out = '';
-    for (let i = 0, j = start; i < len; i++, j += step) out += o[j];
-    return out;
-  }
-  const items: any[] = o.items;
-  let part: any[];
-  if (step === 1) part = items.slice(start, start + len);
-  else {
-    part = new Array(len);
-    for (let i = 0, j = start; i < len; i++, j += step) part[i] = items[j];
-  }
+  if (isStr) return takeChars(o, start, step, len);
+  const part = takeItems(o.items as any[], start, step, len);
   return o instanceof PyList ? new PyList(part) : new PyTuple(part);
 }
 
@@ -563,11 +552,24 @@ function sliceErr(): string {
   return 'slice indices must be integers or None or have an __index__ method';
 }
 
-function sliceItems<T>(items: T[] | string, s: PySlice): T[] {
+function sliceItems<T>(items: T[], s: PySlice): T[] {
   const [start, , step, n] = sliceIndices(s, items.length);
-  if (step === 1) return (items as T[]).slice(start, start + n) as T[];
-  const out: T[] = [];
-  for (let i = 0, j = start; i < n; i++, j += step) out.push((items as T[])[j]);
+  return takeItems(items, start, step, n);
+}
+
+/** The n items from `start` every `step` (bounds already adjusted). */
+function takeItems<T>(items: T[], start: number, step: number, n: number): T[] {
+  if (step === 1) return items.slice(start, start + n);
+  const out: T[] = new Array(n);
+  for (let i = 0, j = start; i < n; i++, j += step) out[i] = items[j];
+  return out;
+}
+
+/** The same for a string's code units. */
+function takeChars(s: string, start: number, step: number, n: number): string {
+  if (step === 1) return s.slice(start, start + n);
+  let out = '';
+  for (let i = 0, j = start; i < n; i++, j += step) out += s[j];
   return out;
 }
 
@@ -604,10 +606,7 @@ export function getItem(o: any, k: any): any {
   if (typeof o === 'string') {
     if (k instanceof PySlice) {
       const [start, , step, n] = sliceIndices(k, o.length);
-      if (step === 1) return o.slice(start, start + n);
-      let out = '';
-      for (let i = 0, j = start; i < n; i++, j += step) out += o[j];
-      return out;
+      return takeChars(o, start, step, n);
     }
     if (typeof k !== 'number' && typeof k !== 'boolean' && !(k instanceof PyObject && k.cls.lookup('__index__'))) {
       throw pyErr(TypeError, `string indices must be integers, not '${typeName(k)}'`);
