@@ -69,23 +69,26 @@ function sumBuiltin(args: any[], kw: Map<string, any> | null): any {
   if (args.length < 1 || args.length > 2) throw pyErr(TypeError, `sum() takes at most 2 arguments (${args.length} given)`);
   let acc = args.length > 1 ? args[1] : kwArg(kw, 'start', 0);
   if (typeof acc === 'string') throw pyErr(TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
-  const it = getIter(args[0]);
-  // CPython sums floats with plain double addition in order (after switching to a C double).
-  for (let x = iterNext(it); x !== undefined; x = iterNext(it)) {
-    if (typeof acc === 'number' && typeof x === 'number') {
-      const r = acc + x;
-      if (Number.isSafeInteger(r)) {
-        acc = r;
-        continue;
-      }
-    }
-    if (acc instanceof PyFloat && x instanceof PyFloat) {
-      acc = new PyFloat(acc.v + x.v);
-      continue;
-    }
-    acc = binop('+', acc, x);
+  const src = args[0];
+  if (src instanceof PyList && src.cls === listType) {
+    // An exact list is walked in place without an iterator object, re-read each step as its iterator
+    // would (an __add__ may mutate it).
+    for (let i = 0; i < src.items.length; i++) acc = sumStep(acc, src.items[i]);
+    return acc;
   }
+  const it = getIter(src);
+  for (let x = iterNext(it); x !== undefined; x = iterNext(it)) acc = sumStep(acc, x);
   return acc;
+}
+
+/** One addition of sum(): CPython sums floats with plain double addition in order (after switching to a C double). */
+function sumStep(acc: any, x: any): any {
+  if (typeof acc === 'number' && typeof x === 'number') {
+    const r = acc + x;
+    if (Number.isSafeInteger(r)) return r;
+  }
+  if (acc instanceof PyFloat && x instanceof PyFloat) return new PyFloat(acc.v + x.v);
+  return binop('+', acc, x);
 }
 
 function zipBuiltin(args: any[], kw: Map<string, any> | null): PyIter {

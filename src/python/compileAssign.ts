@@ -6,7 +6,7 @@ import type { Expr, StmtOf } from './ast';
 import { pyErr, TypeError, ValueError } from './errors';
 import { at, type ErrPos, Frame, NORMAL, posOf, type S } from './frame';
 import type { Shape } from './instanceDict';
-import { PyBaseException, PyFloat, PyFunction, PyInstance, PyList, PyObject, PyTuple, PyType, typeName, PyProperty, currentTypeVersion, noteInstanceAttr } from './objects';
+import { PyBaseException, PyDict, PyFloat, PyFunction, PyInstance, PyList, PyObject, PyTuple, PyType, typeName, PyProperty, currentTypeVersion, noteInstanceAttr } from './objects';
 import { inplace } from './ops';
 import { delAttr, delItem, getAttr, getItem, setAttr, setItem, toArray } from './runtime';
 import { type Scope } from './scope';
@@ -38,8 +38,10 @@ export function target(c: Compiler, t: Expr, sc: Scope): (f: Frame, v: any) => v
             }
             if (shIdx >= 0) d.vals[shIdx] = v;
             else {
+              const n = shFrom.keys.length;
               d.shape = shTo!;
-              d.vals.push(v);
+              d.vals[n] = v;
+              if (n >= o.cls.instSize && n < 64) o.cls.instSize = n + 1;
             }
             return;
           }
@@ -73,6 +75,10 @@ export function target(c: Compiler, t: Expr, sc: Scope): (f: Frame, v: any) => v
             o.items[i] = v;
             return;
           }
+        } else if (o instanceof PyDict && (typeof k === 'string' || typeof k === 'number')) {
+          // What setItem does for these keys: they are their own hash keys, no original to keep.
+          o.vals.set(k, v);
+          return;
         }
         try {
           setItem(o, k, v);

@@ -7,7 +7,8 @@ import type { Compiler } from './compiler';
 import { pyErr, TypeError } from './errors';
 import { at, type Frame, posOf, type X } from './frame';
 import { type Native, PyBuiltin, PyCell, PyDict, PyFunction, PyInstance, PyType, currentTypeVersion, typeOf } from './objects';
-import { builtinConstructor, call, construct, initReturned, plainInit, toArray } from './runtime';
+import { builtinConstructor, call, construct, initReturned, len, plainInit, toArray } from './runtime';
+import { builtinMethodSite, lenSite } from './builtinSites';
 import type { Scope } from './scope';
 import { makeSuper } from './superObj';
 import { MethodSite } from './methodCall';
@@ -101,6 +102,10 @@ export function callExpr(c: Compiler, e: ExprOf<'Call'>, sc: Scope): X {
     // Method call without materialising a bound method; a local receiver is read in place.
     const site = new MethodSite(e.func.attr, args, argsSelf, kwargs, p, posOf(e.func));
     const slot = c.localSlot(e.func.value, sc);
+    if (simple && kwParts.length === 0) {
+      const special = builtinMethodSite(e.func.attr, argXs, c.expr(e.func.value, sc), slot, site, p);
+      if (special !== null) return special;
+    }
     if (slot >= 0) {
       const unbound = c.expr(e.func.value, sc);
       return (f) => {
@@ -116,17 +121,8 @@ export function callExpr(c: Compiler, e: ExprOf<'Call'>, sc: Scope): X {
   // call is one identity test instead of a chain of instanceof checks.
   let lastFn: unknown = null;
   let lastImpl: Native | null = null;
-  return (f) => {
-    const fn = fx(f);
-    if (fn === lastFn) {
-      const a = args(f);
-      const kw = kwargs ? kwargs(f) : null;
-      try {
-        return lastImpl!(a, kw);
-      } catch (err) {
-        throw at(err, p);
-      }
-    }
+  // Everything but a cache hit (the site closure below tests that first).
+  const general = (f: Frame, fn: any): any => {
     if (fn instanceof PyType) {
       // Instantiating a plain class: the receiver goes straight into the argument array (no copy).
       const init = plainInit(fn);
@@ -166,5 +162,21 @@ export function callExpr(c: Compiler, e: ExprOf<'Call'>, sc: Scope): X {
     } catch (err) {
       throw at(err, p);
     }
+  };
+  if (simple && argXs.length === 1 && e.func.type === 'Name' && e.func.id === 'len') {
+    return lenSite(c.ctx.builtins.get('len'), fx, argXs[0], general, len, p);
+  }
+  return (f) => {
+    const fn = fx(f);
+    if (fn === lastFn) {
+      const a = args(f);
+      const kw = kwargs ? kwargs(f) : null;
+      try {
+        return lastImpl!(a, kw);
+      } catch (err) {
+        throw at(err, p);
+      }
+    }
+    return general(f, fn);
   };
 }

@@ -170,6 +170,10 @@ export function compileExpr(c: Compiler, e: Expr, sc: Scope): X {
           const items = o.items;
           const i = k < 0 ? k + items.length : k;
           if (i >= 0 && i < items.length) return items[i];
+        } else if (o instanceof PyDict && (typeof k === 'string' || typeof k === 'number')) {
+          // Strings and safe ints are their own hash keys (keys.ts); a miss goes the general way.
+          const v = o.vals.get(k);
+          if (v !== undefined) return v;
         }
         try {
           return getItem(o, k);

@@ -48,7 +48,12 @@ function shapeOf(keys: readonly string[]): Shape {
 
 export class InstanceDict implements Map<string, any> {
   shape: Shape = ROOT_SHAPE;
-  vals: any[] = [];
+  /** Values by shape index; may be longer than the shape (preallocated, see PyType.instSize). */
+  vals: any[];
+  constructor(capacity = 0) {
+    // Sized like the class's earlier instances: growing `[]` by one push allocates 17 slots.
+    this.vals = capacity > 0 ? new Array(capacity) : [];
+  }
 
   get size(): number {
     return this.shape.keys.length;
@@ -64,8 +69,9 @@ export class InstanceDict implements Map<string, any> {
     const i = this.shape.indexOf(name);
     if (i >= 0) this.vals[i] = v;
     else {
+      const n = this.shape.keys.length;
       this.shape = this.shape.with(name);
-      this.vals.push(v);
+      this.vals[n] = v;
     }
     return this;
   }

@@ -98,4 +98,20 @@ export class MethodSite {
       throw at(err, this.p);
     }
   }
+
+  /** The general path with arguments already evaluated (specialised sites whose fast path gave up
+   * after evaluating them: the attribute is looked up afterwards, harmless for builtin types). */
+  callWith(o: any, a: any[]): any {
+    let fn: any;
+    try {
+      fn = getAttr(o, this.name);
+    } catch (err) {
+      throw at(err, this.attrPos);
+    }
+    try {
+      return call(fn, a, null);
+    } catch (err) {
+      throw at(err, this.p);
+    }
+  }
 }

@@ -68,6 +68,9 @@ export class PyType extends PyObject {
   /** Attribute names ever stored on instances of exactly this class (see noteInstanceAttr); `instMany`
    * once there are too many to track. Method-call sites skip the instance-dict check for other names. */
   instNames: Set<string> | null = null;
+  /** How many attributes instances of this class have grown to (compiled stores raise it, capped):
+   * new instances preallocate that many value slots. */
+  instSize = 0;
   instMany = false;
   instanceMayHave(name: string): boolean {
     return this.instMany || (this.instNames !== null && this.instNames.has(name));
@@ -267,10 +270,11 @@ PyModule.prototype.cls = moduleType;
 
 /** Instance of a user-defined class (or of `object`). */
 export class PyInstance extends PyObject {
-  dict = new InstanceDict();
+  dict: InstanceDict;
   constructor(cls: PyType) {
     super();
     this.cls = cls;
+    this.dict = new InstanceDict(cls.instSize);
   }
 }
 
