@@ -83,6 +83,8 @@ const RUNNER = `
 import { readFileSync } from 'node:fs';
 import { Session } from ${JSON.stringify(path.resolve(__dirname, '../src/python'))};
 import { sandboxModules } from ${JSON.stringify(path.resolve(__dirname, '../src/sandbox'))};
+import { enableRelaxedSimd } from ${JSON.stringify(path.resolve(__dirname, '../src/sandbox/relaxedSimd'))};
+enableRelaxedSimd(); // as the CLI and the sandbox worker do
 const src = readFileSync(process.argv[2], 'utf8');
 // Two runs in one process, each in a fresh Session: the first is what \`pizarra exec\` costs (JIT cold),
 // the second what a re-run costs in the editor, whose sandbox worker stays alive between runs.

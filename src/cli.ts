@@ -1,6 +1,9 @@
 // Entry point of the `pizarra` binary (bundled to out/cli.js).
 
 import { main } from './cli/main';
+import { enableRelaxedSimd } from './sandbox/relaxedSimd';
+
+enableRelaxedSimd();
 
 main(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),

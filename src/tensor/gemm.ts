@@ -3,33 +3,58 @@
 // with WebAssembly, all but tiny ones) pack A and B into 4-wide panels per k-block (cache blocking) and
 // run a 4×4 register-blocked micro-kernel. Every C element accumulates its products in ascending k
 // (c = ((0 + a0·b0) + a1·b1) + ...), which is the documented order; NumPy's BLAS (OpenBLAS, FMA and its
-// own blocking) can differ in the last bits. For small matrix products (`fused`), each step is an
-// emulated fused multiply-add instead, which reproduces OpenBLAS's Haswell dgemm bit for bit when k is
-// small (measured: all of k <= 16, most of k = 64), e.g. the -5.55e-17 in inv(A) @ A.
+// own blocking) can differ in the last bits. For small matrix products (`fused`), each step is a fused
+// multiply-add instead (the CPU's own through WebAssembly relaxed SIMD, else emulated: fusedGemm.ts),
+// which reproduces OpenBLAS's Haswell dgemm bit for bit when k is small (measured: all of k <= 16, most
+// of k = 64), e.g. the -5.55e-17 in inv(A) @ A.
 
-import { wasmGemm, type WasmGemm } from './wasm/gemmKernel';
+import { fusedOuter, fusedProduct, store4 } from './fusedGemm';
+import { fmaPanels, WASM_BASE, wasmGemm, type WasmGemm } from './wasm/gemmKernel';
 
 const KC = 256; // k-block: a 4-row A panel (8 KB) and a 4-column B panel stay in L1
 const MC = 64; // rows of A packed per block
 const WASM_MIN = 2048; // multiply-adds below which the scalar loop wins over packing
-const WASM_BASE = 512; // first free double of WebAssembly memory (crlog's tables sit below, gemm.wat)
 
+/**
+ * C += A·B (C zero on entry). Returns true when the kernel has seen that every element of C is finite
+ * (the WebAssembly paths check their output buffer with SIMD on the way), false when unknown: callers
+ * then scan C themselves for NumPy's warnings.
+ */
 export function gemm(
   m: number, n: number, k: number,
   A: Float64Array, aOff: number, aRs: number, aCs: number,
   B: Float64Array, bOff: number, bRs: number, bCs: number,
   C: Float64Array, cOff: number,
   fused = false,
-): void {
-  if (m === 0 || n === 0 || k === 0) return;
+): boolean {
+  if (m === 0 || n === 0 || k === 0) return true;
   const useFma = fused && k <= FUSED_MAX_K && m * n * k <= FUSED_MAX;
   if (useFma && k === 1) return fusedOuter(m, n, A, aOff, aRs, B, bOff, bCs, C, cOff);
-  if (useFma) return fusedProduct(m, n, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff);
+  if (useFma) {
+    // The CPU's own FMA where relaxed SIMD offers it: the same chain as the emulation, one instruction
+    // per step (measured 64 -> 12 us for 128x8 @ 8x32, most of it now packing and allocation).
+    // Every size goes there, so that results never depend on a size threshold: the emulation misses
+    // rare ties that a tiny addend breaks, the hardware does not.
+    const w = wasmGemm();
+    const hw = w && fmaPanels(w);
+    if (hw) return gemmWasm(w, m, n, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff, hw);
+    fusedProduct(m, n, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff);
+    return false;
+  }
+  // Matrix-vector products (n < 4: a layer with one output, its gradient) run four rows at a time in
+  // JavaScript: padded to 4 columns for the WebAssembly panels they did 4x the work plus the packing.
+  if (n < 4 && m >= 4) {
+    gemvColumns(m, n, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff);
+    return false;
+  }
   // WebAssembly from small sizes on: it runs fast from the first call (JavaScript loops start
-  // interpreted), and a matrix-vector product padded to 4 columns still beats the scalar loop.
+  // interpreted).
   const w = m * n * k >= WASM_MIN ? wasmGemm() : null;
   if (w) return gemmWasm(w, m, n, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff);
-  if (m * n * k <= 32 * 32 * 32 || n < 4 || m < 4) return naive(m, n, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff);
+  if (m * n * k <= 32 * 32 * 32 || n < 4 || m < 4) {
+    naive(m, n, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff);
+    return false;
+  }
   const np4 = (n + 3) >> 2;
   const Bp = new Float64Array(np4 * 4 * Math.min(KC, k));
   const Ap = new Float64Array(((Math.min(MC, m) + 3) >> 2) * 4 * Math.min(KC, k));
@@ -62,6 +87,7 @@ export function gemm(
         for (let ip = 0; ip < mp4; ip++) micro(Ap, ip * kc * 4, Bp, jp * kc * 4, kc, C, cOff, ic + ip * 4, jp * 4, m, n);
     }
   }
+  return false;
 }
 
 function micro(Ap: Float64Array, ao: number, Bp: Float64Array, bo: number, kc: number, C: Float64Array, cOff: number, i0: number, j0: number, m: number, n: number): void {
@@ -130,232 +156,55 @@ function naive(
   }
 }
 
-function store4(C: Float64Array, at: number, c0: number, c1: number, c2: number, c3: number): void {
-  C[at] = c0;
-  C[at + 1] = c1;
-  C[at + 2] = c2;
-  C[at + 3] = c3;
-}
-
-// Scratch for the split operands of `fusedProduct`, reused across calls (gemm never re-enters itself):
-// a fresh Float64Array per product costs more than the product for the small sizes that come here.
-let scratch = new Float64Array(0);
-
 /**
- * C += A·B where every step is `fma` (same bits), with each operand Veltkamp-split once: A row-major
- * (m×k), B column-major (k×n), as [value, high, low] triples. A step is a serial chain of ~15 dependent
- * flops, so four C elements of a row (four chains) advance together and the CPU overlaps them; each
- * element still sees exactly the same operations in ascending k.
+ * C[:, j] = A·B[:, j] for each of the n columns, four rows of A at a time: four independent chains,
+ * each element still c = ((0 + a0·b0) + a1·b1) + ... in ascending k like every other plain kernel.
  */
-function fusedProduct(
+function gemvColumns(
   m: number, n: number, k: number,
   A: Float64Array, aOff: number, aRs: number, aCs: number,
   B: Float64Array, bOff: number, bRs: number, bCs: number,
   C: Float64Array, cOff: number,
 ): void {
-  // Tiny products (dot of 4×4s) split inside `fma`; operands too large to split beforehand go there too.
-  if (m * n * k <= 512 || hasHuge(A, aOff, aRs, aCs, m, k) || hasHuge(B, bOff, bCs, bRs, n, k))
-    return fusedScalar(m, n, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff);
-  const w = m * n * k >= FUSED_WASM_MIN ? wasmGemm() : null;
-  if (w) return fusedWasm(w, m, n, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff);
-  const need = 3 * k * (m + n);
-  if (scratch.length < need) scratch = new Float64Array(Math.max(need, 2 * scratch.length));
-  const S = scratch;
-  const sb = 3 * k * m; // B's triples start here
-  for (let i = 0; i < m; i++)
-    for (let p = 0, x = 3 * i * k; p < k; p++, x += 3) {
-      const v = A[aOff + i * aRs + p * aCs], t = SPLIT * v, h = t - (t - v);
-      S[x] = v;
-      S[x + 1] = h;
-      S[x + 2] = v - h;
-    }
-  for (let j = 0; j < n; j++)
-    for (let p = 0, y = sb + 3 * j * k; p < k; p++, y += 3) {
-      const v = B[bOff + p * bRs + j * bCs], t = SPLIT * v, h = t - (t - v);
-      S[y] = v;
-      S[y + 1] = h;
-      S[y + 2] = v - h;
-    }
-  const k3 = 3 * k;
-  for (let i = 0; i < m; i++) {
-    const xa = 3 * i * k, crow = cOff + i * n;
-    let j = 0;
-    for (; j + 4 <= n; j += 4) {
-      let c0 = C[crow + j], c1 = C[crow + j + 1], c2 = C[crow + j + 2], c3 = C[crow + j + 3];
-      for (let p = 0, x = xa, y = sb + j * k3; p < k3; p += 3, x += 3, y += 3) {
-        const a = S[x], a1 = S[x + 1], a2 = S[x + 2];
-        c0 = step(a, a1, a2, S[y], S[y + 1], S[y + 2], c0);
-        c1 = step(a, a1, a2, S[y + k3], S[y + k3 + 1], S[y + k3 + 2], c1);
-        c2 = step(a, a1, a2, S[y + 2 * k3], S[y + 2 * k3 + 1], S[y + 2 * k3 + 2], c2);
-        c3 = step(a, a1, a2, S[y + 3 * k3], S[y + 3 * k3 + 1], S[y + 3 * k3 + 2], c3);
+  for (let j = 0; j < n; j++) {
+    const b0 = bOff + j * bCs;
+    let i = 0;
+    for (; i + 4 <= m; i += 4) {
+      let c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+      for (let p = 0, x = aOff + i * aRs, y = b0; p < k; p++, x += aCs, y += bRs) {
+        const b = B[y];
+        c0 += A[x] * b;
+        c1 += A[x + aRs] * b;
+        c2 += A[x + 2 * aRs] * b;
+        c3 += A[x + 3 * aRs] * b;
       }
-      store4(C, crow + j, c0, c1, c2, c3);
+      const at = cOff + i * n + j;
+      C[at] = c0;
+      C[at + n] = c1;
+      C[at + 2 * n] = c2;
+      C[at + 3 * n] = c3;
     }
-    for (; j < n; j++) {
-      let c = C[crow + j];
-      for (let p = 0, x = xa, y = sb + j * k3; p < k3; p += 3, x += 3, y += 3) c = step(S[x], S[x + 1], S[x + 2], S[y], S[y + 1], S[y + 2], c);
-      C[crow + j] = c;
-    }
-  }
-}
-
-/** True when a finite element of the r×k matrix (row stride rs, column stride cs) is too large to split. */
-function hasHuge(X: Float64Array, off: number, rs: number, cs: number, r: number, k: number): boolean {
-  for (let i = 0; i < r; i++)
-    for (let p = 0; p < k; p++) {
-      const v = Math.abs(X[off + i * rs + p * cs]);
-      if (v > BIG && v !== Infinity) return true;
-    }
-  return false;
-}
-
-/** The plain per-element chain of `fma` calls (no scratch; any operands). */
-function fusedScalar(
-  m: number, n: number, k: number,
-  A: Float64Array, aOff: number, aRs: number, aCs: number,
-  B: Float64Array, bOff: number, bRs: number, bCs: number,
-  C: Float64Array, cOff: number,
-): void {
-  for (let i = 0; i < m; i++)
-    for (let j = 0; j < n; j++) {
-      let c = C[cOff + i * n + j];
-      for (let p = 0; p < k; p++) c = fma(A[aOff + i * aRs + p * aCs], B[bOff + p * bRs + j * bCs], c);
+    for (; i < m; i++) {
+      let c = 0;
+      for (let p = 0, x = aOff + i * aRs, y = b0; p < k; p++, x += aCs, y += bRs) c += A[x] * B[y];
       C[cOff + i * n + j] = c;
     }
-}
-
-/** Below this many steps the JavaScript loop beats packing for the WebAssembly kernel. */
-const FUSED_WASM_MIN = 512;
-
-/**
- * `fusedProduct` on the WebAssembly kernel (gemm.wat `fused`: the same step on f64x2 lanes, two
- * columns per lane pair). Packs A as [value, high, low] per element, B as lane pairs of those, and C
- * with an even row stride; an odd last column is padded with zeros and not copied back.
- */
-function fusedWasm(
-  w: WasmGemm, m: number, n: number, k: number,
-  A: Float64Array, aOff: number, aRs: number, aCs: number,
-  B: Float64Array, bOff: number, bRs: number, bCs: number,
-  C: Float64Array, cOff: number,
-): void {
-  const pairs = (n + 1) >> 1, ldc = 2 * pairs;
-  const aLen = 3 * m * k, bLen = 6 * k * pairs, cLen = m * ldc;
-  const need = (WASM_BASE + aLen + bLen + cLen) * 8;
-  if (w.memory.buffer.byteLength < need) w.memory.grow(Math.ceil((need - w.memory.buffer.byteLength) / 65536));
-  const mem = new Float64Array(w.memory.buffer);
-  const ap = WASM_BASE, bp = ap + aLen, cp = bp + bLen; // element offsets
-  for (let i = 0, x = ap; i < m; i++)
-    for (let p = 0; p < k; p++, x += 3) {
-      const v = A[aOff + i * aRs + p * aCs], t = SPLIT * v, h = t - (t - v);
-      mem[x] = v;
-      mem[x + 1] = h;
-      mem[x + 2] = v - h;
-    }
-  if (n & 1) mem.fill(0, bp + 6 * k * (pairs - 1), bp + bLen);
-  for (let j = 0; j < n; j++) {
-    const base = bp + 6 * k * (j >> 1) + (j & 1);
-    for (let p = 0, y = base; p < k; p++, y += 6) {
-      const v = B[bOff + p * bRs + j * bCs], t = SPLIT * v, h = t - (t - v);
-      mem[y] = v;
-      mem[y + 2] = h;
-      mem[y + 4] = v - h;
-    }
-  }
-  mem.fill(0, cp, cp + cLen); // C arrives zeroed (gemm's contract), so it is not copied in
-  w.fused(ap * 8, bp * 8, cp * 8, m, pairs, k, ldc);
-  for (let i = 0; i < m; i++) {
-    const row = cp + i * ldc;
-    for (let j = 0; j < n; j++) C[cOff + i * n + j] = mem[row + j];
   }
 }
 
-/**
- * The fused product for k = 1 (an outer product, e.g. dY·Wᵀ for a one-output layer): each element is
- * fma(a, b, +0). That is a·b + 0 — the exact error e of a·b cannot move a correctly rounded product
- * (prod + e rounds back to prod) — except where e itself may be inexact (products below 2^-900, where
- * the split halves' products underflow): those take the full step.
- */
-function fusedOuter(m: number, n: number, A: Float64Array, aOff: number, aRs: number, B: Float64Array, bOff: number, bCs: number, C: Float64Array, cOff: number): void {
-  let tiny = false;
-  for (let i = 0; i < m; i++) {
-    const a = A[aOff + i * aRs], crow = cOff + i * n;
-    for (let j = 0; j < n; j++) {
-      const prod = a * B[bOff + j * bCs];
-      if (Math.abs(prod) <= TINY && prod !== 0) tiny = true;
-      C[crow + j] = prod + 0;
-    }
-  }
-  if (!tiny) return;
-  // Second pass, rarely taken: nonzero products below TINY get the full fma (C was zero on entry).
-  for (let i = 0; i < m; i++)
-    for (let j = 0; j < n; j++) {
-      const a = A[aOff + i * aRs], b = B[bOff + j * bCs], prod = a * b;
-      if (Math.abs(prod) <= TINY && prod !== 0) C[cOff + i * n + j] = fma(a, b, 0);
-    }
-}
-const TINY = 2 ** -900;
-
-/** `fma(a, b, c)` with a and b already split (a = a1 + a2, b = b1 + b2 exactly). */
-function step(a: number, a1: number, a2: number, b: number, b1: number, b2: number, c: number): number {
-  const prod = a * b;
-  // Not finite (x - x is NaN for ±inf and NaN) or a zero product: the plain sum is the fused result.
-  if (prod - prod !== 0 || c - c !== 0 || prod === 0) return prod + c;
-  const e = a1 * b1 - prod + a1 * b2 + a2 * b1 + a2 * b2;
-  const s = prod + c, bb = s - prod;
-  return s + (prod - (s - bb) + (c - bb) + e);
-}
 
 /** Only short inner dimensions use the emulated FMA (~15 flops each): that is where it matches
  * OpenBLAS exactly (k <= 16); beyond, the plain kernel is as close and much faster. */
 const FUSED_MAX_K = 16;
 const FUSED_MAX = 64 * 64 * FUSED_MAX_K;
-const SPLIT = 134217729; // 2^27 + 1
-
-/** round(a·b + c) with one rounding: exact product (Dekker) plus a compensated sum. */
-export function fma(a: number, b: number, c: number): number {
-  const p = a * b;
-  if (!Number.isFinite(p) || !Number.isFinite(c) || p === 0) return p + c;
-  if (Math.abs(a) > BIG || Math.abs(b) > BIG) return fmaHuge(a, b, c, p);
-  let t = SPLIT * a;
-  const ah = t - (t - a), al = a - ah;
-  t = SPLIT * b;
-  const bh = t - (t - b), bl = b - bh;
-  const e = ah * bh - p + ah * bl + al * bh + al * bl;
-  return finishFma(p, c, e);
-}
-
-function finishFma(p: number, c: number, e: number): number {
-  const s = p + c;
-  const bb = s - p;
-  const err = p - (s - bb) + (c - bb);
-  return s + (err + e);
-}
-
-/**
- * `fma` when an operand is above BIG (its split would overflow): that operand is scaled by 2^-60, the
- * exact product error computed (Dekker) and scaled back. With a finite product the scaled product stays
- * above 2^-139 and the partial products above 2^-191, so nothing underflows and the scaling is exact.
- */
-function fmaHuge(a: number, b: number, c: number, p: number): number {
-  if (Math.abs(a) > BIG) a *= 2 ** -60;
-  else b *= 2 ** -60;
-  const q = p * 2 ** -60;
-  let t = SPLIT * a;
-  const ah = t - (t - a), al = a - ah;
-  t = SPLIT * b;
-  const bh = t - (t - b), bl = b - bh;
-  return finishFma(p, c, (ah * bh - q + ah * bl + al * bh + al * bl) * 2 ** 60);
-}
-/** Above this, SPLIT·v overflows (2^1023 / 2^27 with margin). */
-const BIG = 2 ** 995;
-
 /** The same packing and blocking as `gemm`, with the 4×4 tiles computed by the WebAssembly kernel. */
 function gemmWasm(
   w: WasmGemm, m: number, n: number, k: number,
   A: Float64Array, aOff: number, aRs: number, aCs: number,
   B: Float64Array, bOff: number, bRs: number, bCs: number,
   C: Float64Array, cOff: number,
-): void {
+  panels = w.panels,
+): boolean {
   const mp4 = (m + 3) >> 2, np4 = (n + 3) >> 2, ldc = np4 * 4;
   const kcMax = Math.min(KC, k);
   const apLen = mp4 * 4 * kcMax, bpLen = np4 * 4 * kcMax, cLen = mp4 * 4 * ldc;
@@ -387,7 +236,10 @@ function gemmWasm(
     }
     const mcp = MC >> 2;
     for (let ic = 0; ic < mp4; ic += mcp)
-      w.panels((ap + ic * kc * 4) * 8, bp * 8, (cp + ic * 4 * ldc) * 8, Math.min(mcp, mp4 - ic), np4, kc, ldc);
+      panels((ap + ic * kc * 4) * 8, bp * 8, (cp + ic * 4 * ldc) * 8, Math.min(mcp, mp4 - ic), np4, kc, ldc);
   }
-  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) C[cOff + i * n + j] = mem[cp + i * ldc + j];
+  // Rows padded to 4 columns only when n is not a multiple of 4: otherwise C is one block copy.
+  if (ldc === n) C.set(mem.subarray(cp, cp + m * n), cOff);
+  else for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) C[cOff + i * n + j] = mem[cp + i * ldc + j];
+  return w.allFinite(cp * 8, mp4 * 4 * ldc) === 1; // the padding is zeros
 }

@@ -25,9 +25,9 @@ function scalarize(r: NDArray): NDArray {
 function mm(a: NDArray, b: NDArray, fused = false): NDArray {
   const [m, k] = a.shape, n = b.shape[1];
   const out = newArray([m, n], promote(a.dtype, b.dtype) === 'bool' ? 'bool' : promote(a.dtype, b.dtype));
-  gemm(m, n, k, a.data, a.offset, a.strides[0], a.strides[1], b.data, b.offset, b.strides[0], b.strides[1], out.data, 0, fused && out.dtype === 'float64');
+  const finite = gemm(m, n, k, a.data, a.offset, a.strides[0], a.strides[1], b.data, b.offset, b.strides[0], b.strides[1], out.data, 0, fused && out.dtype === 'float64');
   if (out.dtype === 'bool') for (let i = 0; i < out.size; i++) out.data[i] = out.data[i] !== 0 ? 1 : 0;
-  productWarnings('dot', a, b, out);
+  if (!finite) productWarnings('dot', a, b, out); // a finite product warns of nothing
   return out;
 }
 

@@ -80,6 +80,27 @@
         (br $jl)))
   )
 
+;; 1 when the n doubles at byte p are all finite: x - x is 0 for a finite x and NaN for inf or NaN,
+;; and a NaN stays in the sum. gemm.ts reads it for the product's warnings (NumPy's FPU flags).
+  (func (export "allFinite") (param $p i32) (param $n i32) (result i32)
+    (local $acc v128) (local $end i32) (local $x v128)
+    (local.set $end (i32.add (local.get $p) (i32.mul (i32.and (local.get $n) (i32.const -2)) (i32.const 8))))
+    (block $done
+      (loop $l
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        (local.set $x (v128.load (local.get $p)))
+        (local.set $acc (f64x2.add (local.get $acc) (f64x2.sub (local.get $x) (local.get $x))))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (br $l)))
+    (if (i32.and (local.get $n) (i32.const 1))
+      (then
+        (local.set $x (f64x2.splat (f64.load (local.get $p))))
+        (local.set $acc (f64x2.add (local.get $acc) (f64x2.sub (local.get $x) (local.get $x))))))
+    (i32.and
+      (f64.eq (f64x2.extract_lane 0 (local.get $acc)) (f64.const 0))
+      (f64.eq (f64x2.extract_lane 1 (local.get $acc)) (f64.const 0)))
+  )
+
 ;; The small-product kernel with an emulated fused multiply-add per step (gemm.ts `fusedProduct`,
 ;; same operations in the same order, two C elements per f64x2 lane pair). A: per row, per k, the
 ;; triple [a, high, low] (24 bytes); B: per pair of columns, per k, [b, b'], [high, high'], [low, low']

@@ -1,6 +1,10 @@
 // Loads the WebAssembly SIMD matmul kernels (gemm.wat, assembled into gemmWasm.ts) once, synchronously.
 // Returns null where WebAssembly or SIMD is unavailable; gemm.ts then keeps its JavaScript kernel.
+// The hardware-FMA kernel (fma.wat) needs relaxed SIMD: it is attached as `fmaPanels` only where that
+// module compiles and the probe below shows a single rounding; elsewhere the fused products keep the
+// emulated FMA (same bits, several times slower).
 
+import { FMA_WASM_BASE64 } from './fmaWasm';
 import { GEMM_WASM_BASE64 } from './gemmWasm';
 
 interface WasmMemory {
@@ -14,36 +18,91 @@ interface WasmApi {
   Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
 }
 
+type Panels = (ap: number, bp: number, cp: number, mp4: number, np4: number, kc: number, ldc: number) => void;
+
 export interface WasmGemm {
   readonly memory: WasmMemory;
-  panels(ap: number, bp: number, cp: number, mp4: number, np4: number, kc: number, ldc: number): void;
+  panels: Panels;
+  /** `panels` with each step a hardware fused multiply-add (c = fma(a, b, c)); null without relaxed SIMD. */
+  readonly fmaPanels: Panels | null;
   fused(ap: number, bp: number, cp: number, m: number, pairs: number, k: number, ldc: number): void;
+  /** 1 when the n doubles from byte p are all finite, else 0. */
+  allFinite(p: number, n: number): number;
   /** crlog.ts's correctly rounded log for a positive finite x (same bits). */
   crlog(x: number): number;
 }
 
+/** First free double of the WebAssembly memory for the matmul kernels (crlog's tables sit below, gemm.wat). */
+export const WASM_BASE = 512;
+
 let kernel: WasmGemm | null | undefined;
 let enabled = true;
+let fmaEnabled = true;
 
 /** Turns the WebAssembly path off/on (tests compare both paths; the benchmark reports which ran). */
 export function setWasmEnabled(on: boolean): void {
   enabled = on;
 }
 
+/** Turns the hardware-FMA kernel off/on (tests compare it with the emulated FMA). */
+export function setHardwareFmaEnabled(on: boolean): void {
+  fmaEnabled = on;
+}
+
+/** The hardware-FMA panels when loaded and enabled. */
+export function fmaPanels(w: WasmGemm): Panels | null {
+  return fmaEnabled ? w.fmaPanels : null;
+}
+
 export function wasmGemm(): WasmGemm | null {
   if (!enabled) return null;
   if (kernel !== undefined) return kernel;
   try {
-    const bin = atob(GEMM_WASM_BASE64);
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
     const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
     if (!api) throw new Error('no WebAssembly');
-    const inst = new api.Instance(new api.Module(bytes), {});
+    const inst = new api.Instance(new api.Module(bytes(GEMM_WASM_BASE64)), {});
     const ex = inst.exports as unknown as WasmGemm;
-    kernel = { memory: ex.memory, panels: ex.panels, fused: ex.fused, crlog: ex.crlog };
+    kernel = { memory: ex.memory, panels: ex.panels, fused: ex.fused, allFinite: ex.allFinite, crlog: ex.crlog, fmaPanels: loadFma(api, ex.memory) };
   } catch {
     kernel = null;
   }
   return kernel;
+}
+
+function bytes(base64: string): Uint8Array {
+  const bin = atob(base64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+/** fma.wat over gemm.wat's memory, or null where relaxed SIMD does not compile or does not fuse. */
+function loadFma(api: WasmApi, memory: WasmMemory): Panels | null {
+  try {
+    const ex = new api.Instance(new api.Module(bytes(FMA_WASM_BASE64)), { gemm: { memory } }).exports as { panels: Panels; madd: (a: number, b: number, c: number) => number };
+    return PROBES.every(([a, b, c, r]) => Object.is(ex.madd(a, b, c), r)) ? ex.panels : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * a·b + c with one rounding, where two roundings give another answer: the product's low bits decide
+ * ((1+2^-52)(1-2^-52) - 1 is -2^-104, 0 unfused; 0.1·10 - 1 is 2^-54, 0 unfused), an intermediate
+ * overflow (2^600·2^600 - inf is -inf, NaN unfused), and the sign of a zero sum.
+ */
+const PROBES: readonly (readonly [number, number, number, number])[] = [
+  [1 + 2 ** -52, 1 - 2 ** -52, -1, -(2 ** -104)],
+  [0.1, 10, -1, 5.551115123125783e-17],
+  [2 ** 600, 2 ** 600, -Infinity, -Infinity],
+  [-0, 5, 0, 0],
+];
+
+/**
+ * True when the hardware-FMA module does not compile as is (WebAssembly.validate, no side effects):
+ * the host may then enable relaxed SIMD (src/sandbox/relaxedSimd.ts) before the kernels load.
+ */
+export function fmaNeedsRelaxedSimdFlag(): boolean {
+  const api = (globalThis as { WebAssembly?: WasmApi & { validate(b: Uint8Array): boolean } }).WebAssembly;
+  return !!api && kernel === undefined && !api.validate(bytes(FMA_WASM_BASE64));
 }

@@ -7,8 +7,9 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import * as T from '../../../src/tensor';
-import { fma } from '../../../src/tensor/gemm';
-import { setWasmEnabled } from '../../../src/tensor/wasm/gemmKernel';
+import { fma } from '../../../src/tensor/fma';
+import { exactFma } from './exactFma';
+import { setHardwareFmaEnabled, setWasmEnabled, wasmGemm } from '../../../src/tensor/wasm/gemmKernel';
 import { at, broadcastPair as broadcastPairOf, unravel } from './refs';
 
 const SPECIAL = [0, -0, 1, -1, 2, 0.5, -2.25, 3.7, NaN, Infinity, -Infinity, 1e308, -1e300, 5e-324, 1e-310];
@@ -198,10 +199,18 @@ describe('elementwise kernels', () => {
 });
 
 describe('small-product FMA kernel', () => {
-  after(() => setWasmEnabled(true));
-  for (const wasm of [true, false]) {
-    it(`equals a chain of fma calls in ascending k, for any strides and special values (${wasm ? 'WebAssembly' : 'JavaScript'})`, () => {
+  after(() => {
+    setWasmEnabled(true);
+    setHardwareFmaEnabled(true);
+  });
+  it('runs on the CPU\'s fused multiply-add here (relaxed SIMD, enabled like the CLI does)', () => {
+    assert.ok(wasmGemm()?.fmaPanels, 'the relaxed-SIMD kernel did not load or its probe saw two roundings');
+  });
+  const modes = [['WebAssembly, hardware FMA', true, true], ['WebAssembly, emulated FMA', true, false], ['JavaScript', false, false]] as const;
+  for (const [mode, wasm, hw] of modes) {
+    it(`equals a chain of fma calls in ascending k, for any strides and special values (${mode})`, () => {
       setWasmEnabled(wasm);
+      setHardwareFmaEnabled(hw);
       fc.assert(
         fc.property(
           fc.integer({ min: 1, max: 12 }),
@@ -221,7 +230,9 @@ describe('small-product FMA kernel', () => {
             for (let i = 0; i < m; i++)
               for (let j = 0; j < n; j++) {
                 let c = 0;
-                for (let p = 0; p < k; p++) c = fma(at(a, [i, p]), at(b, [p, j]), c);
+                // The CPU's FMA rounds once; the emulation (the kernels and `fma` alike) can miss a tie
+                // that a tiny c breaks, so the hardware kernel is held to the exact oracle.
+                for (let p = 0; p < k; p++) c = (hw ? exactFma : fma)(at(a, [i, p]), at(b, [p, j]), c);
                 sameBits(at(r, [i, j]), c, `C[${i},${j}] of (${m}x${k})@(${k}x${n})`);
               }
           },
@@ -255,5 +266,31 @@ describe('reduction fast paths', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the exact fma oracle', () => {
+  it('agrees with the emulated fma on random operands and on the cases where one rounding shows', () => {
+    const rs = new T.RandomState(7);
+    for (let i = 0; i < 20000; i++) {
+      const [a, b, c] = [0, 1, 2].map(() => ((rs.randomSample() as number) - 0.5) * 2 ** Math.floor((rs.randomSample() as number) * 200 - 100));
+      sameBits(exactFma(a, b, c), fma(a, b, c), `fma(${a}, ${b}, ${c})`);
+    }
+    const cases: Array<[number, number, number, number]> = [
+      [1 + 2 ** -52, 1 - 2 ** -52, -1, -(2 ** -104)],
+      [0.1, 10, -1, 2 ** -54],
+      [2 ** 600, 2 ** 600, -Infinity, -Infinity],
+      [2 ** 600, 2 ** 600, -(2 ** 1000), Infinity],
+      [1e308, 10, -1.7976931348623157e308, Infinity],
+      [2 ** 512, 2 ** 512, -(2 ** 1023), 2 ** 1023],
+      [1, 1.797693124862316e308, 1e300, Infinity],
+      [-1e-200, 1e-200, 0, -0],
+      [3, 5, -15, 0],
+      [-0, 5, -0, -0],
+    ];
+    for (const [a, b, c, want] of cases) {
+      sameBits(exactFma(a, b, c), want, `exact fma(${a}, ${b}, ${c})`);
+      sameBits(fma(a, b, c), want, `emulated fma(${a}, ${b}, ${c})`);
+    }
   });
 });
