@@ -17,6 +17,8 @@ export function target(c: Compiler, t: Expr, sc: Scope): (f: Frame, v: any) => v
     case 'Name': return c.storeName(t.id, sc);
     case 'Attribute': {
       const obj = c.expr(t.value, sc);
+      // `self.x = ...`: a plain local receiver is read in place (obj then only raises the unbound error).
+      const slot = c.localSlot(t.value, sc);
       const name = t.attr;
       const p = posOf(t);
       // Inline cache: the class (at a type version) for which a plain dict store is what setattr does.
@@ -27,7 +29,8 @@ export function target(c: Compiler, t: Expr, sc: Scope): (f: Frame, v: any) => v
       let shIdx = -1;
       let shTo: Shape | null = null;
       return (f, v) => {
-        const o = obj(f);
+        let o = slot >= 0 ? f.l[slot] : undefined;
+        if (o === undefined) o = obj(f);
         if (o instanceof PyInstance) {
           if (o.cls === icCls && icVer === currentTypeVersion()) {
             const d = o.dict;

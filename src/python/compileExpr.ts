@@ -1,6 +1,6 @@
-// Expression compilation to closures, with fast paths for int/float/str arithmetic, list indexing,
-// attribute loads (shape caches), slices, and caret positions (CPython 3.11 traceback anchors) on failure.
-// Calls are in compileCall.ts.
+// Expression compilation to closures, with fast paths for list and dict indexing, attribute loads
+// (shape caches), slices, comprehensions over lists and ranges, and caret positions (CPython 3.11
+// traceback anchors) on failure. Calls are in compileCall.ts, operators in compileArith.ts.
 
 import type { Comprehension, Expr, ExprOf, FormattedValue } from './ast';
 import type { Compiler } from './compiler';
@@ -8,30 +8,15 @@ import { fromHostError, pyErr, TypeError } from './errors';
 import { at, type ErrPos, type Frame, posOf, type X } from './frame';
 import { convert, formatValue } from './format';
 import { hashKey } from './keys';
-import { Ellipsis, EMPTY_TUPLE, PyBaseException, PyBytes, PyCell, PyDict, PyFloat, PyInstance, PyList, PySet, PySlice, PyTuple, typeOf } from './objects';
-import { binop, compare, contains, invert, neg, pos as unaryPos } from './ops';
-import { call, checkLimits, dictSetItem, getAttr, getItem, sliceSeq, getIter, iterNext, rt, toArray, truthy } from './runtime';
+import { Ellipsis, EMPTY_TUPLE, PyBaseException, PyBytes, PyCell, PyDict, PyFloat, PyInstance, PyList, PyRange, PySet, PySlice, PyTuple, typeOf } from './objects';
+import { invert, neg, pos as unaryPos } from './ops';
+import { checkLimits, dictSetItem, getAttr, getItem, sliceSeq, getIter, iterNext, rt, toArray, truthy } from './runtime';
 import type { Scope } from './scope';
 import { str } from './repr';
 import { callExpr } from './compileCall';
 import type { Shape } from './instanceDict';
 import { compileGenExp } from './genCompiler';
-
-function binAnchors(e: ExprOf<'BinOp'>, lines: string[]): ErrPos {
-  const p: ErrPos = posOf(e);
-  if (e.line !== e.endLine || e.left.endLine !== e.line || e.right.line !== e.line) return p;
-  const text = lines[e.line - 1] ?? '';
-  for (let i = e.left.endCol; i < e.right.col; i++) {
-    const c = text[i];
-    if (c === ' ' || c === '\t' || c === '\f') continue;
-    if (c === ')' ) continue;
-    let end = i + 1;
-    if (end < e.right.col && !/\s/.test(text[end])) end++;
-    p.anchors = [i, end];
-    break;
-  }
-  return p;
-}
+import { binOp, compareExpr } from './compileArith';
 
 function subAnchors(e: ExprOf<'Subscript'>): ErrPos {
   const p: ErrPos = posOf(e);
@@ -399,132 +384,6 @@ function joined(c: Compiler, parts: (string | FormattedValue)[], sc: Scope): X {
   };
 }
 
-function binOp(c: Compiler, e: ExprOf<'BinOp'>, sc: Scope): X {
-  const l = compileExpr(c, e.left, sc);
-  const r = compileExpr(c, e.right, sc);
-  const op = e.op;
-  const p = binAnchors(e, c.ctx.lines);
-  const slow = (a: any, b: any) => {
-    try {
-      return binop(op, a, b);
-    } catch (err) {
-      throw at(err, p);
-    }
-  };
-  switch (op) {
-    case '+':
-      return (f) => {
-        const a = l(f), b = r(f);
-        if (typeof a === 'number' && typeof b === 'number') {
-          const s = a + b;
-          if (Number.isSafeInteger(s)) return s;
-        } else if (a instanceof PyFloat) {
-          if (b instanceof PyFloat) return new PyFloat(a.v + b.v);
-          if (typeof b === 'number') return new PyFloat(a.v + b);
-        } else if (typeof a === 'string' && typeof b === 'string') return a + b;
-        return slow(a, b);
-      };
-    case '-':
-      return (f) => {
-        const a = l(f), b = r(f);
-        if (typeof a === 'number' && typeof b === 'number') {
-          const s = a - b;
-          if (Number.isSafeInteger(s)) return s;
-        } else if (a instanceof PyFloat) {
-          if (b instanceof PyFloat) return new PyFloat(a.v - b.v);
-          if (typeof b === 'number') return new PyFloat(a.v - b);
-        }
-        return slow(a, b);
-      };
-    case '*':
-      return (f) => {
-        const a = l(f), b = r(f);
-        if (typeof a === 'number' && typeof b === 'number') {
-          const s = a * b;
-          if (Number.isSafeInteger(s)) return s === 0 ? 0 : s;
-        } else if (a instanceof PyFloat) {
-          if (b instanceof PyFloat) return new PyFloat(a.v * b.v);
-          if (typeof b === 'number') return new PyFloat(a.v * b);
-        } else if (b instanceof PyFloat && typeof a === 'number') return new PyFloat(a * b.v);
-        return slow(a, b);
-      };
-    case '%':
-      return (f) => {
-        const a = l(f), b = r(f);
-        if (typeof a === 'number' && typeof b === 'number' && b > 0 && a >= 0) return a % b;
-        return slow(a, b);
-      };
-    case '//':
-      return (f) => {
-        const a = l(f), b = r(f);
-        if (typeof a === 'number' && typeof b === 'number' && b > 0 && a >= 0) return Math.floor(a / b);
-        return slow(a, b);
-      };
-    case '/':
-      return (f) => {
-        const a = l(f), b = r(f);
-        if (a instanceof PyFloat && b instanceof PyFloat && b.v !== 0) return new PyFloat(a.v / b.v);
-        if (typeof a === 'number' && typeof b === 'number' && b !== 0) return new PyFloat(a / b);
-        return slow(a, b);
-      };
-    default:
-      return (f) => slow(l(f), r(f));
-  }
-}
-
-function compareExpr(c: Compiler, e: ExprOf<'Compare'>, sc: Scope): X {
-  const left = compileExpr(c, e.left, sc);
-  const rights = e.comparators.map((x) => compileExpr(c, x, sc));
-  const p = posOf(e);
-  const one = (op: string, a: any, b: any): any => {
-    if (typeof a === 'number' && typeof b === 'number') {
-      switch (op) {
-        case '<': return a < b;
-        case '>': return a > b;
-        case '<=': return a <= b;
-        case '>=': return a >= b;
-        case '==': return a === b;
-        case '!=': return a !== b;
-      }
-    }
-    try {
-      switch (op) {
-        case 'is': return a === b || (a instanceof PyFloat && b instanceof PyFloat && false);
-        case 'is not': return a !== b;
-        case 'in': return contains(b, a);
-        case 'not in': return !contains(b, a);
-        default: return compare(op, a, b);
-      }
-    } catch (err) {
-      throw at(err, p);
-    }
-  };
-  if (rights.length === 1) {
-    const op = e.ops[0];
-    const r = rights[0];
-    if (op === '<') return (f) => {
-      const a = left(f), b = r(f);
-      return typeof a === 'number' && typeof b === 'number' ? a < b : one(op, a, b);
-    };
-    if (op === '==') return (f) => {
-      const a = left(f), b = r(f);
-      return typeof a === 'number' && typeof b === 'number' ? a === b : typeof a === 'string' && typeof b === 'string' ? a === b : one(op, a, b);
-    };
-    return (f) => one(op, left(f), r(f));
-  }
-  return (f) => {
-    let a = left(f);
-    let res: any = true;
-    for (let i = 0; i < rights.length; i++) {
-      const b = rights[i](f);
-      res = one(e.ops[i], a, b);
-      if (!truthy(res)) return res;
-      a = b;
-    }
-    return res;
-  };
-}
-
 /** Inlined comprehension: loops over the generators, running `leaf` for each element. */
 export function comprehension<A>(
   c: Compiler,
@@ -555,6 +414,15 @@ export function comprehension<A>(
         const items = src.items;
         for (let j = 0; j < items.length; j++) {
           body(items[j]);
+          if (--rt.ticks < 0) checkLimits();
+        }
+        return;
+      }
+      if (src instanceof PyRange) {
+        // What range's iterator yields, without the iterator object (as the `for` statement does).
+        const { start, stop, step } = src;
+        for (let j = start; step > 0 ? j < stop : j > stop; j += step) {
+          body(j);
           if (--rt.ticks < 0) checkLimits();
         }
         return;
