@@ -63,17 +63,37 @@ const BINARY_LOOPS: Readonly<Record<FastOp, Loops>> = {
     left: (n, A, ia, S, is, O, io) => { const s = S[is]; for (let i = 0; i < n; i++) O[io + i] = s / A[ia + i]; },
     strided: (n, A, ia, da, B, ib, db, O, io, dO) => { for (let i = 0; i < n; i++, ia += da, ib += db, io += dO) O[io] = A[ia] / B[ib]; },
   },
+  // maximum/minimum: written so that V8 selects without a branch (a data-dependent branch on x > s
+  // mispredicts half the time on signed data such as a ReLU's input: measured 14-32 -> 6 us on 4096).
+  // Same results as the NaN-first form of `maximum`/`minimum` above: for a scalar s that is NaN the
+  // loops fall back to it (which NaN comes out is the first operand's when both are).
   max: {
-    flat: (n, A, ia, B, ib, O, io) => { for (let i = 0; i < n; i++) { const x = A[ia + i], y = B[ib + i]; O[io + i] = x !== x ? x : y !== y ? y : x > y ? x : y; } },
-    right: (n, A, ia, S, is, O, io) => { const s = S[is]; for (let i = 0; i < n; i++) { const x = A[ia + i]; O[io + i] = x !== x ? x : s !== s ? s : x > s ? x : s; } },
-    left: (n, A, ia, S, is, O, io) => { const s = S[is]; for (let i = 0; i < n; i++) { const y = A[ia + i]; O[io + i] = s !== s ? s : y !== y ? y : s > y ? s : y; } },
-    strided: (n, A, ia, da, B, ib, db, O, io, dO) => { for (let i = 0; i < n; i++, ia += da, ib += db, io += dO) { const x = A[ia], y = B[ib]; O[io] = x !== x ? x : y !== y ? y : x > y ? x : y; } },
+    flat: (n, A, ia, B, ib, O, io) => { for (let i = 0; i < n; i++) { const x = A[ia + i], y = B[ib + i]; O[io + i] = x > y || x !== x ? x : y; } },
+    right: (n, A, ia, S, is, O, io) => {
+      const s = S[is];
+      if (s !== s) for (let i = 0; i < n; i++) O[io + i] = maximum(A[ia + i], s);
+      else for (let i = 0; i < n; i++) { const x = A[ia + i]; O[io + i] = !(x <= s) ? x : s; }
+    },
+    left: (n, A, ia, S, is, O, io) => {
+      const s = S[is];
+      if (s !== s) O.fill(s, io, io + n);
+      else for (let i = 0; i < n; i++) { const y = A[ia + i]; O[io + i] = s > y ? s : y; }
+    },
+    strided: (n, A, ia, da, B, ib, db, O, io, dO) => { for (let i = 0; i < n; i++, ia += da, ib += db, io += dO) { const x = A[ia], y = B[ib]; O[io] = x > y || x !== x ? x : y; } },
   },
   min: {
-    flat: (n, A, ia, B, ib, O, io) => { for (let i = 0; i < n; i++) { const x = A[ia + i], y = B[ib + i]; O[io + i] = x !== x ? x : y !== y ? y : x < y ? x : y; } },
-    right: (n, A, ia, S, is, O, io) => { const s = S[is]; for (let i = 0; i < n; i++) { const x = A[ia + i]; O[io + i] = x !== x ? x : s !== s ? s : x < s ? x : s; } },
-    left: (n, A, ia, S, is, O, io) => { const s = S[is]; for (let i = 0; i < n; i++) { const y = A[ia + i]; O[io + i] = s !== s ? s : y !== y ? y : s < y ? s : y; } },
-    strided: (n, A, ia, da, B, ib, db, O, io, dO) => { for (let i = 0; i < n; i++, ia += da, ib += db, io += dO) { const x = A[ia], y = B[ib]; O[io] = x !== x ? x : y !== y ? y : x < y ? x : y; } },
+    flat: (n, A, ia, B, ib, O, io) => { for (let i = 0; i < n; i++) { const x = A[ia + i], y = B[ib + i]; O[io + i] = x < y || x !== x ? x : y; } },
+    right: (n, A, ia, S, is, O, io) => {
+      const s = S[is];
+      if (s !== s) for (let i = 0; i < n; i++) O[io + i] = minimum(A[ia + i], s);
+      else for (let i = 0; i < n; i++) { const x = A[ia + i]; O[io + i] = !(x >= s) ? x : s; }
+    },
+    left: (n, A, ia, S, is, O, io) => {
+      const s = S[is];
+      if (s !== s) O.fill(s, io, io + n);
+      else for (let i = 0; i < n; i++) { const y = A[ia + i]; O[io + i] = s < y ? s : y; }
+    },
+    strided: (n, A, ia, da, B, ib, db, O, io, dO) => { for (let i = 0; i < n; i++, ia += da, ib += db, io += dO) { const x = A[ia], y = B[ib]; O[io] = x < y || x !== x ? x : y; } },
   },
   eq: {
     flat: (n, A, ia, B, ib, O, io) => { for (let i = 0; i < n; i++) O[io + i] = A[ia + i] === B[ib + i] ? 1 : 0; },
