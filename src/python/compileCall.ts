@@ -5,7 +5,7 @@
 import type { ExprOf } from './ast';
 import type { Compiler } from './compiler';
 import { pyErr, TypeError } from './errors';
-import { at, type Frame, posOf, type X } from './frame';
+import { at, type Frame, type Globals, posOf, type X } from './frame';
 import { type Native, PyBuiltin, PyCell, PyDict, PyFunction, PyInstance, PyType, currentTypeVersion, typeOf } from './objects';
 import { builtinConstructor, call, construct, initReturned, len, plainInit, toArray } from './runtime';
 import { builtinMethodSite, lenSite } from './builtinSites';
@@ -37,13 +37,26 @@ export function callExpr(c: Compiler, e: ExprOf<'Call'>, sc: Scope): X {
   let args: (f: Frame) => any[];
   if (simple) {
     const n = argXs.length;
+    // Plain-local arguments (`v.dot(acc)`, `Vec(i, i + 1)`) are read from their frame slots in place;
+    // the closure then only raises the unbound error.
+    const [s0, s1] = e.args.map((a) => c.localSlot(a, sc));
     if (n === 0) args = () => [];
     else if (n === 1) {
       const a0 = argXs[0];
-      args = (f) => [a0(f)];
+      args = (f) => {
+        let x = s0 >= 0 ? f.l[s0] : undefined;
+        if (x === undefined) x = a0(f);
+        return [x];
+      };
     } else if (n === 2) {
       const [a0, a1] = argXs;
-      args = (f) => [a0(f), a1(f)];
+      args = (f) => {
+        let x = s0 >= 0 ? f.l[s0] : undefined;
+        if (x === undefined) x = a0(f);
+        let y = s1 >= 0 ? f.l[s1] : undefined;
+        if (y === undefined) y = a1(f);
+        return [x, y];
+      };
     } else if (n === 3) {
       const [a0, a1, a2] = argXs;
       args = (f) => [a0(f), a1(f), a2(f)];
@@ -72,7 +85,21 @@ export function callExpr(c: Compiler, e: ExprOf<'Call'>, sc: Scope): X {
   let argsSelf: (f: Frame, self: any) => any[];
   if (simple && argXs.length <= 3) {
     const [a0, a1, a2] = argXs;
-    argsSelf = argXs.length === 0 ? (_f, s) => [s] : argXs.length === 1 ? (f, s) => [s, a0(f)] : argXs.length === 2 ? (f, s) => [s, a0(f), a1(f)] : (f, s) => [s, a0(f), a1(f), a2(f)];
+    const [s0, s1] = e.args.map((a) => c.localSlot(a, sc));
+    if (argXs.length === 0) argsSelf = (_f, s) => [s];
+    else if (argXs.length === 1) argsSelf = (f, s) => {
+      let x = s0 >= 0 ? f.l[s0] : undefined;
+      if (x === undefined) x = a0(f);
+      return [s, x];
+    };
+    else if (argXs.length === 2) argsSelf = (f, s) => {
+      let x = s0 >= 0 ? f.l[s0] : undefined;
+      if (x === undefined) x = a0(f);
+      let y = s1 >= 0 ? f.l[s1] : undefined;
+      if (y === undefined) y = a1(f);
+      return [s, x, y];
+    };
+    else argsSelf = (f, s) => [s, a0(f), a1(f), a2(f)];
   } else {
     argsSelf = (f, s) => {
       const a = args(f);
@@ -166,8 +193,21 @@ export function callExpr(c: Compiler, e: ExprOf<'Call'>, sc: Scope): X {
   if (simple && argXs.length === 1 && e.func.type === 'Name' && e.func.id === 'len') {
     return lenSite(c.ctx.builtins.get('len'), fx, argXs[0], general, len, p);
   }
+  // `fib(n - 1)`, `Vec(x, y)`: a module-level callee is read from its globals cell here, one closure
+  // call fewer per call; an unbound cell (a builtin, or a NameError) goes through the name's loader.
+  const globalName = e.func.type === 'Name' && c.ctx.analyzer.resolve(sc, e.func.id).kind === 'global' ? e.func.id : null;
+  let owner: Globals | null = null;
+  let cell: PyCell = new PyCell(undefined);
   return (f) => {
-    const fn = fx(f);
+    let fn;
+    if (globalName !== null) {
+      if (f.g !== owner) {
+        owner = f.g;
+        cell = owner.cell(globalName);
+      }
+      fn = cell.v;
+      if (fn === undefined) fn = fx(f);
+    } else fn = fx(f);
     if (fn === lastFn) {
       const a = args(f);
       const kw = kwargs ? kwargs(f) : null;

@@ -59,12 +59,21 @@ export function functionDef(c: Compiler, s: StmtOf<'FunctionDef'> | ExprOf<'Lamb
   const isGen = inner.hasYield;
   let bodyS: S | null = null;
   let bodyGen: ((f: Frame) => Generator<any, any, any>) | null = null;
+  // A body that is one `return <expr>` (lambdas, `def dot(self, o): return ...`): simple calls evaluate
+  // the expression directly, without the statement closure and the f.ret round trip.
+  let retX: X | null = null;
+  let retLine = 0;
   if (isLambda) {
     const e = c.expr(s.body, inner);
+    retX = e;
     bodyS = (f) => {
       f.ret = e(f);
       return RETURN;
     };
+  } else if (!isGen && s.body.length === 1 && s.body[0].type === 'Return' && s.body[0].value) {
+    retX = c.expr(s.body[0].value, inner);
+    retLine = s.body[0].line;
+    bodyS = c.block(s.body, inner, innerQ);
   } else if (isGen) {
     bodyGen = compileGenerator(c, s.body, inner, innerQ);
   } else bodyS = c.block(s.body, inner, innerQ);
@@ -102,6 +111,7 @@ export function functionDef(c: Compiler, s: StmtOf<'FunctionDef'> | ExprOf<'Lamb
       };
     } else {
       const body = bodyS!;
+      const rx = retX;
       if (simple) {
         impl = (args, kw) => {
           if (++rt.depth > rt.recursionLimit) {
@@ -126,9 +136,16 @@ export function functionDef(c: Compiler, s: StmtOf<'FunctionDef'> | ExprOf<'Lamb
           const prevFrame = rt.frame;
           rt.frame = fr;
           // Restores on both paths by hand: cheaper in V8 than a `finally` on this hottest path.
+          let r: any;
           try {
             if (--rt.ticks < 0) checkLimits();
-            body(fr);
+            if (rx !== null) {
+              fr.line = retLine;
+              r = rx(fr);
+            } else {
+              body(fr);
+              r = fr.ret;
+            }
           } catch (e) {
             rt.depth--;
             rt.frame = prevFrame;
@@ -136,7 +153,7 @@ export function functionDef(c: Compiler, s: StmtOf<'FunctionDef'> | ExprOf<'Lamb
           }
           rt.depth--;
           rt.frame = prevFrame;
-          return fr.ret;
+          return r;
         };
       } else {
         impl = (args, kw) => {
