@@ -33,17 +33,16 @@ export function target(c: Compiler, t: Expr, sc: Scope): (f: Frame, v: any) => v
         if (o === undefined) o = obj(f);
         if (o instanceof PyInstance) {
           if (o.cls === icCls && icVer === currentTypeVersion()) {
-            const d = o.dict;
-            if (d.shape !== shFrom) {
-              shFrom = d.shape;
+            if (o.shape !== shFrom) {
+              shFrom = o.shape;
               shIdx = shFrom.indexOf(name);
               shTo = shIdx < 0 ? shFrom.with(name) : null;
             }
-            if (shIdx >= 0) d.vals[shIdx] = v;
+            if (shIdx >= 0) o.vals[shIdx] = v;
             else {
               const n = shFrom.keys.length;
-              d.shape = shTo!;
-              d.vals[n] = v;
+              o.shape = shTo!;
+              o.vals[n] = v;
               if (n >= o.cls.instSize && n < 64) o.cls.instSize = n + 1;
             }
             return;

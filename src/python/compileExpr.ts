@@ -32,12 +32,11 @@ class AttrCache {
 
 function loadAttr(o: any, name: string, ic: AttrCache, p: ErrPos): any {
   if (o instanceof PyInstance) {
-    const d = o.dict;
-    if (d.shape !== ic.shape) {
-      ic.shape = d.shape;
-      ic.idx = d.shape.indexOf(name);
+    if (o.shape !== ic.shape) {
+      ic.shape = o.shape;
+      ic.idx = o.shape.indexOf(name);
     }
-    if (ic.idx >= 0 && !o.cls.hasProperties()) return d.vals[ic.idx];
+    if (ic.idx >= 0 && !o.cls.hasProperties()) return o.vals[ic.idx];
   }
   try {
     return getAttr(o, name);

@@ -3,7 +3,10 @@
 // same order (all `Vec(x, y)` share one), and each instance keeps only its values array. Compared with
 // one Map per instance this allocates a small array instead of a hash table, and lets the compiled code
 // cache (shape → slot index) at attribute sites, so `self.x` is an identity test and an array read.
-// It implements Map<string, any>, so every other part of the runtime keeps treating it as a Map.
+// It implements Map<string, any>, so every other part of the runtime keeps treating it as a Map, and
+// PyInstance extends it (an instance is its own dict: it derives from PyObject for that reason only).
+
+import { PyObject } from './pyObject';
 
 /** Above this many names a shape also keeps a Map index (linear scans stay for the common small case). */
 const SCAN_MAX = 12;
@@ -46,11 +49,12 @@ function shapeOf(keys: readonly string[]): Shape {
   return s;
 }
 
-export class InstanceDict implements Map<string, any> {
+export class InstanceDict extends PyObject implements Map<string, any> {
   shape: Shape = ROOT_SHAPE;
   /** Values by shape index; may be longer than the shape (preallocated, see PyType.instSize). */
   vals: any[];
   constructor(capacity = 0) {
+    super();
     // Sized like the class's earlier instances: growing `[]` by one push allocates 17 slots.
     this.vals = capacity > 0 ? new Array(capacity) : [];
   }

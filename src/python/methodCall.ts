@@ -44,7 +44,7 @@ export class MethodSite {
         this.icShadow = o.cls.instanceMayHave(this.name);
       }
       const fn = this.icFn;
-      if (fn !== null && (!this.icShadow || !o.dict.has(this.name))) {
+      if (fn !== null && (!this.icShadow || !o.has(this.name))) {
         const a = this.argsSelf(f, o);
         const kw = this.kwargs ? this.kwargs(f) : null;
         try {
