@@ -57,14 +57,16 @@ export function installArrayMethods(): void {
   for (const t of [ndarrayType, genericType]) {
     for (const [short, uf] of BIN) {
       // `a ** y` is not always the power ufunc (T.powerOperator: NumPy's fast_scalar_power).
-      const forward = short === 'pow' ? T.powerOperator : (x: T.Operand, y: T.Operand, out?: NDArray) => T.binary(uf, x, y, out);
+      // Numpy scalars with scalars go through NumPy's scalarmath ("scalar multiply" in warnings).
+      const forward = (x: T.Operand, y: T.Operand, out?: NDArray) =>
+        T.isScalarMath(x, y) ? T.scalarOperator(uf, x, y) : short === 'pow' ? T.powerOperator(x, y, out) : T.binary(uf, x, y, out);
       method(t, `__${short}__`, (self: PyNd, a) => {
         const y = operand(a[0]);
         return y === undefined ? NotImplemented : wrap(guard(() => forward(self.a, y)));
       });
       method(t, `__r${short}__`, (self: PyNd, a) => {
         const y = operand(a[0]);
-        return y === undefined ? NotImplemented : wrap(guard(() => T.binary(uf, y, self.a)));
+        return y === undefined ? NotImplemented : wrap(guard(() => forward(y, self.a)));
       });
       method(t, `__i${short}__`, (self: PyNd, a) => {
         const y = operand(a[0]);

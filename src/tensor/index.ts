@@ -14,7 +14,9 @@
 //   (NumPy names: add subtract multiply divide floor_divide remainder power maximum minimum equal ...
 //   logical_and ... bitwise_and ...; exp log ... isnan ... invert). `out` gives in-place semantics
 //   (`a += b` is binary('add', a, b, a)) with same_kind casting errors; powerOperator(x, y, out?) is `**`
-//   (NumPy's fast_scalar_power: `a ** 2` runs square, `** -1` reciprocal, `** 0.5` sqrt). Also where, clip, round,
+//   (NumPy's fast_scalar_power: `a ** 2` runs square, `** -1` reciprocal, `** 0.5` sqrt);
+//   scalarOperator(name, x, y) is an operator on numpy scalars (scalarmath: warnings say "scalar multiply";
+//   isScalarMath(x, y) tells when it applies). Also where, clip, round,
 //   isclose, allclose, arrayEqual.
 // - Indexing: getItem(a, index) / setItem(a, index, value) with index = one IndexItem or an array of
 //   them: number (int), slice(start, stop, step), null (None/newaxis), '...' (Ellipsis), or an int/bool
@@ -47,7 +49,7 @@ export {
   array, asarray, zeros, ones, empty, full, zerosLike, onesLike, emptyLike, fullLike, arange, linspace, eye,
   identity, diag, tupleStr, type Nested, type ShapeArg,
 } from './create';
-export { binary, unary, powerOperator, BINARY, UNARY } from './ufuncs';
+export { binary, unary, powerOperator, scalarOperator, isScalarMath, BINARY, UNARY } from './ufuncs';
 export { arrayStr, arrayRepr, scalarStr, scalarRepr, array2string } from './print/arrayPrint';
 export { getPrintOptions, setPrintOptions, resetPrintOptions, withPrintOptions, type PrintOptions } from './print/options';
 export { floatRepr } from '../common/floatRepr';

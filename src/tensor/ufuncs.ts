@@ -99,7 +99,24 @@ function checkOut(name: string, res: DType, out: NDArray, shape: readonly number
 export function binary(name: string, x: Operand, y: Operand, out?: NDArray): NDArray {
   const u = BINARY.get(name);
   if (!u) throw new TensorError('NotImplementedError', `ufunc '${name}' is not supported`);
-  return apply(u, x, y, out, false);
+  return apply(u, x, y, out, false, false);
+}
+
+/**
+ * A Python operator whose operands are both scalars, at least one a numpy scalar (`np.float64(x) * 2`,
+ * `np.int64(5) // np.int64(0)`): NumPy computes it in scalarmath.c, whose warnings name the operation
+ * "scalar multiply", "scalar floor_divide", ... An operand that is an array, even 0-d, takes the ufunc.
+ */
+export function scalarOperator(name: string, x: Operand, y: Operand): NDArray {
+  const u = name === 'power' ? BINARY.get('power') : BINARY.get(name);
+  if (!u) throw new TensorError('NotImplementedError', `ufunc '${name}' is not supported`);
+  return apply(u, x, y, undefined, false, true);
+}
+
+/** True when x and y make a scalarmath operation (see scalarOperator). */
+export function isScalarMath(x: Operand, y: Operand): boolean {
+  const sx = x instanceof NDArray ? x.isScalar : true, sy = y instanceof NDArray ? y.isScalar : true;
+  return sx && sy && (x instanceof NDArray || y instanceof NDArray);
 }
 
 /**
@@ -109,7 +126,7 @@ export function binary(name: string, x: Operand, y: Operand, out?: NDArray): NDA
  * warnings name those ufuncs. Every other case is the power ufunc.
  */
 export function powerOperator(x: Operand, y: Operand, out?: NDArray): NDArray {
-  return apply(BINARY.get('power')!, x, y, out, x instanceof NDArray && !x.isScalar && x.dtype === 'float64');
+  return apply(BINARY.get('power')!, x, y, out, x instanceof NDArray && !x.isScalar && x.dtype === 'float64', false);
 }
 
 const FAST_SCALAR_POWER: ReadonlyMap<PyScalar, string> = new Map<PyScalar, string>([[2n, 'square'], [-1n, 'reciprocal'], [0.5, 'sqrt']]);
@@ -126,10 +143,11 @@ function powerFastOp(b: NDArray, outSize: number): FastOp | undefined {
   return e === 2 ? 'square' : e === 0.5 ? 'sqrt' : e === -1 ? 'recip' : undefined;
 }
 
-function apply(u: Binary, x: Operand, y: Operand, out: NDArray | undefined, powerOp: boolean): NDArray {
+function apply(u: Binary, x: Operand, y: Operand, out: NDArray | undefined, powerOp: boolean, scalarMath: boolean): NDArray {
   const loop = binaryLoop(u, dtypeOf(x), dtypeOf(y)), res = binaryResult(u, loop);
   let name = u.name;
   if (powerOp && (typeof y === 'bigint' || typeof y === 'number')) name = FAST_SCALAR_POWER.get(y) ?? name;
+  if (scalarMath) name = `scalar ${name}`;
   const a = toArray(x), b = toArray(y);
   const shape = resultShape(a, b);
   if (out) checkOut(name, res, out, shape);
