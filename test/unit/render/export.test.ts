@@ -2,14 +2,14 @@
 // code blocks, and the --assets alternative.
 
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { loadExportAssets } from '../../../src/export/assets';
 import { exportHtml } from '../../../src/export/html';
 import { readKatexCss, usedFaces } from '../../../src/export/fonts';
 import { main } from '../../../src/cli/main';
 import { fixtures, repoRoot } from '../helpers/golden';
+import { tempDir } from '../helpers/tmp';
 
 const assets = loadExportAssets(path.join(repoRoot, 'media'));
 
@@ -60,7 +60,7 @@ describe('HTML export', () => {
 
 describe('pizarra render', () => {
   it('writes FILE.html with the settings of the nearest .vscode/settings.json', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'pizarra-render-'));
+    const dir = tempDir('pizarra-render-');
     mkdirSync(path.join(dir, '.vscode'));
     writeFileSync(path.join(dir, '.vscode', 'settings.json'), '{\n  // comment\n  "pizarra.math.numbering": "all",\n  "pizarra.math.macros": { "\\\\vv": "\\\\mathbf{v}" },\n}\n');
     writeFileSync(path.join(dir, 'a.md'), '$$\\vv$$\n');
@@ -72,7 +72,7 @@ describe('pizarra render', () => {
   });
 
   it('writes fonts beside the HTML with --assets, and exits 1 on KaTeX errors', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'pizarra-render-'));
+    const dir = tempDir('pizarra-render-');
     const t = io(dir);
     writeFileSync(path.join(dir, 'b.md'), readFileSync(fixtures('render', 'errors.md'), 'utf8'));
     assert.equal(await main(['render', 'b.md', '-o', 'out/b.html', '--assets', 'out/fonts'], t.io), 1);

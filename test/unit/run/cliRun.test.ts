@@ -2,11 +2,11 @@
 // numbers, tracebacks on stderr, exit codes, --keep-going, --timeout, --prelude, skipped `norun` fences.
 
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setDefaultWorkerPath } from '../../../src/sandbox/client';
 import { runCli } from '../helpers/cli';
+import { tempDir } from '../helpers/tmp';
 import { workerBundle } from './workerBundle';
 
 const article = [
@@ -36,7 +36,7 @@ describe('pizarra run / check (fake engine)', () => {
   let dir: string;
   before(async () => {
     setDefaultWorkerPath(await workerBundle('fake'));
-    dir = mkdtempSync(path.join(tmpdir(), 'pizarra-run-'));
+    dir = tempDir('pizarra-run-');
     writeFileSync(path.join(dir, 'a.md'), article);
     writeFileSync(path.join(dir, 'loop.md'), '```python\nset z 5\n```\n\n```python\nloop\n```\n\n```python\nget z\n```\n');
   });

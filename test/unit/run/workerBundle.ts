@@ -2,12 +2,11 @@
 // (what ships in out/worker.js) or with the fake engine of fakeEngine.ts in its place.
 
 import * as esbuild from 'esbuild';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { tempDir } from '../helpers/tmp';
 
 const root = path.resolve(__dirname, '..', '..', '..');
-const dir = mkdtempSync(path.join(tmpdir(), 'pizarra-worker-'));
+const dir = tempDir('pizarra-worker-');
 const built = new Map<string, Promise<string>>();
 
 export function workerBundle(engine: 'real' | 'fake'): Promise<string> {
