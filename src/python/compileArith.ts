@@ -47,6 +47,11 @@ export function binOp(c: Compiler, e: ExprOf<'BinOp'>, sc: Scope): X {
     const sp = binOpIntConst(op, rv.value, l, c.localSlot(e.left, sc), slow);
     if (sp !== null) return sp;
   }
+  const ls = c.localSlot(e.left, sc), rs = c.localSlot(e.right, sc);
+  if (ls >= 0 && rs >= 0) {
+    const sp = binOpLocals(op, ls, rs, l, r, slow);
+    if (sp !== null) return sp;
+  }
   switch (op) {
     case '+':
       return (f) => {
@@ -291,6 +296,40 @@ function binOpIntConst(op: string, k: number, l: X, slot: number, slow: Slow): X
         if (typeof a === 'number' && a >= 0) return Math.floor(a / k);
         return slow(a, k);
       };
+  }
+  return null;
+}
+
+/**
+ * `a + b`, `i * i`, `x - y` on two plain locals, read from their frame slots in place (`l`/`r` then
+ * only raise their unbound errors, left first); int and float fast paths as in binOp.
+ */
+function binOpLocals(op: string, ls: number, rs: number, l: X, r: X, slow: Slow): X | null {
+  switch (op) {
+    case '+': return (f) => {
+      const a = f.l[ls], b = f.l[rs];
+      if (typeof a === 'number' && typeof b === 'number') {
+        const s = a + b;
+        if (Number.isSafeInteger(s)) return s;
+      } else if (a instanceof PyFloat && b instanceof PyFloat) return new PyFloat(a.v + b.v);
+      return slow(a === undefined ? l(f) : a, b === undefined ? r(f) : b);
+    };
+    case '-': return (f) => {
+      const a = f.l[ls], b = f.l[rs];
+      if (typeof a === 'number' && typeof b === 'number') {
+        const s = a - b;
+        if (Number.isSafeInteger(s)) return s;
+      } else if (a instanceof PyFloat && b instanceof PyFloat) return new PyFloat(a.v - b.v);
+      return slow(a === undefined ? l(f) : a, b === undefined ? r(f) : b);
+    };
+    case '*': return (f) => {
+      const a = f.l[ls], b = f.l[rs];
+      if (typeof a === 'number' && typeof b === 'number') {
+        const s = a * b;
+        if (Number.isSafeInteger(s)) return s === 0 ? 0 : s;
+      } else if (a instanceof PyFloat && b instanceof PyFloat) return new PyFloat(a.v * b.v);
+      return slow(a === undefined ? l(f) : a, b === undefined ? r(f) : b);
+    };
   }
   return null;
 }

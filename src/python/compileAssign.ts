@@ -19,48 +19,11 @@ export function target(c: Compiler, t: Expr, sc: Scope): (f: Frame, v: any) => v
       const obj = c.expr(t.value, sc);
       // `self.x = ...`: a plain local receiver is read in place (obj then only raises the unbound error).
       const slot = c.localSlot(t.value, sc);
-      const name = t.attr;
-      const p = posOf(t);
-      // Inline cache: the class (at a type version) for which a plain dict store is what setattr does.
-      let icCls: PyType | null = null;
-      let icVer = -1;
-      // And the instance shape last stored into: the slot of `name`, or the shape that adding it leads to.
-      let shFrom: Shape | null = null;
-      let shIdx = -1;
-      let shTo: Shape | null = null;
+      const site = new AttrStore(t.attr, posOf(t));
       return (f, v) => {
         let o = slot >= 0 ? f.l[slot] : undefined;
         if (o === undefined) o = obj(f);
-        if (o instanceof PyInstance) {
-          if (o.cls === icCls && icVer === currentTypeVersion()) {
-            if (o.shape !== shFrom) {
-              shFrom = o.shape;
-              shIdx = shFrom.indexOf(name);
-              shTo = shIdx < 0 ? shFrom.with(name) : null;
-            }
-            if (shIdx >= 0) o.vals[shIdx] = v;
-            else {
-              const n = shFrom.keys.length;
-              o.shape = shTo!;
-              o.vals[n] = v;
-              if (n >= o.cls.instSize && n < 64) o.cls.instSize = n + 1;
-            }
-            return;
-          }
-          const cls = o.cls;
-          if (!(cls.lookup(name) instanceof PyProperty) && !(cls.lookup('__setattr__') instanceof PyFunction)) {
-            noteInstanceAttr(cls, name);
-            icCls = cls;
-            icVer = currentTypeVersion();
-            o.dict.set(name, v);
-            return;
-          }
-        }
-        try {
-          setAttr(o, name, v);
-        } catch (e) {
-          throw at(e, p);
-        }
+        site.store(o, v);
       };
     }
     case 'Subscript': {
@@ -137,6 +100,55 @@ export function target(c: Compiler, t: Expr, sc: Scope): (f: Frame, v: any) => v
   }
 }
 
+/** One `obj.name = v` site: inline caches for plain instance stores. A class method, so every compiled
+ * store calls the same function and V8 inlines it into the closure. */
+class AttrStore {
+  // The class (at a type version) for which a plain dict store is what setattr does.
+  private icCls: PyType | null = null;
+  private icVer = -1;
+  // The instance shape last stored into: the slot of `name`, or the shape that adding it leads to.
+  private shFrom: Shape | null = null;
+  private shIdx = -1;
+  private shTo: Shape | null = null;
+
+  constructor(private readonly name: string, private readonly p: ErrPos) {}
+
+  store(o: any, v: any): void {
+    const name = this.name;
+    if (o instanceof PyInstance) {
+      if (o.cls === this.icCls && this.icVer === currentTypeVersion()) {
+        let shFrom = this.shFrom;
+        if (o.shape !== shFrom) {
+          shFrom = this.shFrom = o.shape;
+          this.shIdx = shFrom.indexOf(name);
+          this.shTo = this.shIdx < 0 ? shFrom.with(name) : null;
+        }
+        if (this.shIdx >= 0) o.vals[this.shIdx] = v;
+        else {
+          const n = shFrom!.keys.length;
+          o.shape = this.shTo!;
+          o.vals[n] = v;
+          if (n >= o.cls.instSize && n < 64) o.cls.instSize = n + 1;
+        }
+        return;
+      }
+      const cls = o.cls;
+      if (!(cls.lookup(name) instanceof PyProperty) && !(cls.lookup('__setattr__') instanceof PyFunction)) {
+        noteInstanceAttr(cls, name);
+        this.icCls = cls;
+        this.icVer = currentTypeVersion();
+        o.dict.set(name, v);
+        return;
+      }
+    }
+    try {
+      setAttr(o, name, v);
+    } catch (e) {
+      throw at(e, this.p);
+    }
+  }
+}
+
 export function delTarget(c: Compiler, t: Expr, sc: Scope): (f: Frame) => void {
   const p = posOf(t);
   switch (t.type) {
@@ -196,6 +208,22 @@ export function assign(c: Compiler, s: StmtOf<'Assign'>, sc: Scope): S {
           return NORMAL;
         };
       }
+    }
+    if (t0.type === 'Attribute') {
+      // `self.x = x`: value and receiver read in place when they are plain locals, store inlined.
+      const obj = c.expr(t0.value, sc);
+      const slot = c.localSlot(t0.value, sc);
+      const vslot = c.localSlot(s.value, sc);
+      const site = new AttrStore(t0.attr, posOf(t0));
+      return (f) => {
+        f.line = line;
+        let val = vslot >= 0 ? f.l[vslot] : undefined;
+        if (val === undefined) val = v(f);
+        let o = slot >= 0 ? f.l[slot] : undefined;
+        if (o === undefined) o = obj(f);
+        site.store(o, val);
+        return NORMAL;
+      };
     }
     const t = c.target(t0, sc);
     return (f) => {

@@ -399,13 +399,16 @@ export function comprehension<A>(
     const g = gens[i];
     const iterX = compileExpr(c, g.iter, i === 0 ? sc : inner);
     const store = c.target(g.target, inner);
+    // A plain-local loop variable (`for i in ...`) is written to its slot in place.
+    const slot = c.localSlot(g.target, inner);
     const conds = g.ifs.map((x) => c.cond(x, inner));
     const next = step;
     const p = posOf(g.iter);
     step = (f, acc) => {
       const src = iterX(f);
       const body = (x: any) => {
-        store(f, x);
+        if (slot >= 0) f.l[slot] = x;
+        else store(f, x);
         for (let k = 0; k < conds.length; k++) if (!conds[k](f)) return;
         next(f, acc);
       };
