@@ -3,10 +3,10 @@
 // with WebAssembly, all but tiny ones) pack A and B into 4-wide panels per k-block (cache blocking) and
 // run a 4×4 register-blocked micro-kernel. Every C element accumulates its products in ascending k
 // (c = ((0 + a0·b0) + a1·b1) + ...), which is the documented order; NumPy's BLAS (OpenBLAS, FMA and its
-// own blocking) can differ in the last bits. For small matrix products (`fused`), each step is a fused
-// multiply-add instead (the CPU's own through WebAssembly relaxed SIMD, else emulated: fusedGemm.ts),
-// which reproduces OpenBLAS's Haswell dgemm bit for bit when k is small (measured: all of k <= 16, most
-// of k = 64), e.g. the -5.55e-17 in inv(A) @ A.
+// own blocking) can differ in the last bits. Matrix products (`fused`: dot/matmul of float64 matrices)
+// follow OpenBLAS's Haswell dgemm instead, e.g. the -5.55e-17 in inv(A) @ A: with the CPU's FMA (relaxed
+// SIMD), every size, as fma chains per OpenBLAS k-block; without it, small products only (k <= 16), as
+// emulated fma chains (fusedGemm.ts), and the plain sums beyond.
 
 import { fusedOuter, fusedProduct, store4 } from './fusedGemm';
 import { fmaPanels, WASM_BASE, wasmGemm, type WasmGemm } from './wasm/gemmKernel';
@@ -28,6 +28,15 @@ export function gemm(
   fused = false,
 ): boolean {
   if (m === 0 || n === 0 || k === 0) return true;
+  // With the CPU's FMA at hand, a matrix product (both sides at least 2 wide: NumPy sends vectors to
+  // gemv, not gemm) is OpenBLAS's dgemm order exactly: per k-block, c = fma chain from 0, added to C.
+  // Measured against NumPy 2.4 (OpenBLAS 0.3.31, Haswell kernels) for k from 8 to 1000: every element
+  // equal, but the last row when m is odd (a remainder kernel of its own); plain sums matched ~30%.
+  if (fused && m >= 2 && n >= 2) {
+    const w = wasmGemm();
+    const hw = w && fmaPanels(w);
+    if (hw) return gemmWasm(w, m, n, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff, hw, true);
+  }
   const useFma = fused && k <= FUSED_MAX_K && m * n * k <= FUSED_MAX;
   if (useFma && k === 1) return fusedOuter(m, n, A, aOff, aRs, B, bOff, bCs, C, cOff);
   if (useFma) {
@@ -197,6 +206,18 @@ function gemvColumns(
  * OpenBLAS exactly (k <= 16); beyond, the plain kernel is as close and much faster. */
 const FUSED_MAX_K = 16;
 const FUSED_MAX = 64 * 64 * FUSED_MAX_K;
+/**
+ * The k-block OpenBLAS's level-3 driver takes next when `rest` values of k remain (GEMM_Q = 256 for
+ * Haswell's dgemm): a full block while two remain, else the rest split in halves rounded up to the
+ * kernel's 4-row unroll, so 300 is 152 + 148 and 1000 is 256 + 256 + 244 + 244 (inferred from NumPy's
+ * bits, which match these sums exactly and not the continued chain).
+ */
+function openblasKBlock(rest: number): number {
+  if (rest >= 2 * KC) return KC;
+  if (rest > KC) return (((rest >> 1) + 3) >> 2) << 2;
+  return rest;
+}
+
 /** The same packing and blocking as `gemm`, with the 4×4 tiles computed by the WebAssembly kernel. */
 function gemmWasm(
   w: WasmGemm, m: number, n: number, k: number,
@@ -204,17 +225,22 @@ function gemmWasm(
   B: Float64Array, bOff: number, bRs: number, bCs: number,
   C: Float64Array, cOff: number,
   panels = w.panels,
+  openblasBlocks = false,
 ): boolean {
   const mp4 = (m + 3) >> 2, np4 = (n + 3) >> 2, ldc = np4 * 4;
   const kcMax = Math.min(KC, k);
   const apLen = mp4 * 4 * kcMax, bpLen = np4 * 4 * kcMax, cLen = mp4 * 4 * ldc;
-  const need = (WASM_BASE + apLen + bpLen + cLen) * 8;
+  // OpenBLAS's blocks after the first are summed from zero apart (tp) and then added to C.
+  const split = openblasBlocks && k > KC;
+  const need = (WASM_BASE + apLen + bpLen + cLen * (split ? 2 : 1)) * 8;
   if (w.memory.buffer.byteLength < need) w.memory.grow(Math.ceil((need - w.memory.buffer.byteLength) / 65536));
   const mem = new Float64Array(w.memory.buffer);
-  const ap = WASM_BASE, bp = ap + apLen, cp = bp + bpLen; // element offsets
+  const ap = WASM_BASE, bp = ap + apLen, cp = bp + bpLen, tp = cp + cLen; // element offsets
   mem.fill(0, cp, cp + cLen); // C arrives zeroed (gemm's contract), so it is not copied in
-  for (let pc = 0; pc < k; pc += KC) {
-    const kc = Math.min(KC, k - pc);
+  for (let pc = 0, kc = 0; pc < k; pc += kc) {
+    kc = openblasBlocks ? openblasKBlock(k - pc) : Math.min(KC, k - pc);
+    const into = split && pc > 0 ? tp : cp;
+    if (into === tp) mem.fill(0, tp, tp + cLen);
     for (let jp = 0; jp < np4; jp++) {
       const base = bp + jp * kc * 4;
       for (let p = 0; p < kc; p++) {
@@ -236,7 +262,8 @@ function gemmWasm(
     }
     const mcp = MC >> 2;
     for (let ic = 0; ic < mp4; ic += mcp)
-      panels((ap + ic * kc * 4) * 8, bp * 8, (cp + ic * 4 * ldc) * 8, Math.min(mcp, mp4 - ic), np4, kc, ldc);
+      panels((ap + ic * kc * 4) * 8, bp * 8, (into + ic * 4 * ldc) * 8, Math.min(mcp, mp4 - ic), np4, kc, ldc);
+    if (into === tp) for (let i = 0; i < cLen; i++) mem[cp + i] += mem[tp + i];
   }
   // Rows padded to 4 columns only when n is not a multiple of 4: otherwise C is one block copy.
   if (ldc === n) C.set(mem.subarray(cp, cp + m * n), cOff);
