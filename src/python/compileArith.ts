@@ -113,11 +113,16 @@ export function binOp(c: Compiler, e: ExprOf<'BinOp'>, sc: Scope): X {
   }
 }
 
-export function compareExpr(c: Compiler, e: ExprOf<'Compare'>, sc: Scope): X {
+/**
+ * `asCond`: the comparison is an `if`/`while`/conditional test (single operator only): its closure
+ * returns the truth value itself (rich comparisons' results go through truthy), so the statement
+ * needs no wrapper closure around it.
+ */
+export function compareExpr(c: Compiler, e: ExprOf<'Compare'>, sc: Scope, asCond = false): X {
   const left = c.expr(e.left, sc);
   const rights = e.comparators.map((x) => c.expr(x, sc));
   const p = posOf(e);
-  const one = (op: string, a: any, b: any): any => {
+  const one0 = (op: string, a: any, b: any): any => {
     if (typeof a === 'number' && typeof b === 'number') {
       switch (op) {
         case '<': return a < b;
@@ -140,6 +145,16 @@ export function compareExpr(c: Compiler, e: ExprOf<'Compare'>, sc: Scope): X {
       throw at(err, p);
     }
   };
+  const one = asCond ? (op: string, a: any, b: any): boolean => {
+    const r = one0(op, a, b);
+    if (r === true || r === false) return r;
+    try {
+      return truthy(r);
+    } catch (err) {
+      // CPython points at the comparison when the truth test of its result fails.
+      throw at(err, p);
+    }
+  } : one0;
   if (rights.length === 1) {
     const op = e.ops[0];
     const r = rights[0];
@@ -195,7 +210,7 @@ export function compareExpr(c: Compiler, e: ExprOf<'Compare'>, sc: Scope): X {
     let res: any = true;
     for (let i = 0; i < rights.length; i++) {
       const b = rights[i](f);
-      res = one(e.ops[i], a, b);
+      res = one0(e.ops[i], a, b);
       if (!truthy(res)) return res;
       a = b;
     }

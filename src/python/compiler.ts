@@ -7,6 +7,7 @@
 
 import type { Arguments, Expr, ExprOf, Stmt, StmtOf } from './ast';
 import { compileExpr } from './compileExpr';
+import { compareExpr } from './compileArith';
 import { ImportError, AssertionError, NameError, pyErr, pyErrArgs, UnboundLocalError } from './errors';
 import { at, BREAK, CONTINUE, type CodeInfo, type ErrPos, Frame, Globals, NORMAL, posOf, RETURN, type S, type X } from './frame';
 import { PyCell, PyModule } from './objects';
@@ -386,13 +387,7 @@ export class Compiler {
   }
 
   cond(e: Expr, sc: Scope): (f: Frame) => boolean {
-    if (e.type === 'Compare' && e.ops.length === 1) {
-      const c = this.expr(e, sc);
-      return (f) => {
-        const r = c(f);
-        return r === true ? true : r === false ? false : truthy(r);
-      };
-    }
+    if (e.type === 'Compare' && e.ops.length === 1) return compareExpr(this, e, sc, true);
     if (e.type === 'UnaryOp' && e.op === 'not') {
       const inner = this.cond(e.operand, sc);
       return (f) => !inner(f);
