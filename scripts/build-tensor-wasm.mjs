@@ -1,6 +1,6 @@
 // Assembles the tensor core's WebAssembly modules with wabt from npm and writes each one's bytes in
 // base64 to a TypeScript file (committed, so builds need no wabt):
-//   src/tensor/wasm/gemm.wat -> gemmWasm.ts  (SIMD matmul kernels and crlog)
+//   src/tensor/wasm/gemm.wat -> gemmWasm.ts  (SIMD matmul kernels, emulated-FMA product, finiteness check)
 //   src/tensor/wasm/fma.wat  -> fmaWasm.ts   (relaxed-SIMD fused kernel, loaded only where it compiles)
 // Run: node scripts/build-tensor-wasm.mjs
 import { readFileSync, writeFileSync } from 'node:fs';

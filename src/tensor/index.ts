@@ -32,7 +32,7 @@
 //   usually match NumPy bit for bit.
 // - Sorting and sets: sort, argsort (stable), unique (+index/inverse/counts), searchsorted, nonzero.
 // - Random: RandomState (legacy MT19937, bit-exact) and the module-level `globalRandom`; scalar draws
-//   return Python scalars (number/bigint). crlog is the correctly rounded log its normals use.
+//   return Python scalars (number/bigint). glibcLog is the C library's log (bit for bit) its normals use.
 // - Errors: TensorError(pyType, message) with NumPy's wording (pyType e.g. 'ValueError',
 //   'numpy.exceptions.AxisError'); `pyLine` is the traceback's last line. RuntimeWarnings go to the
 //   callback installed by setWarningSink. setAllocationCap(bytes) makes allocations beyond the cap
@@ -63,4 +63,4 @@ export { setWasmEnabled } from './wasm/gemmKernel';
 export { dot, matmul, outer, inner, det, inv, solve, norm } from './linalg';
 export { sort, argsort, unique, searchsorted, type UniqueResult } from './sort';
 export { RandomState, globalRandom, type Size } from './random';
-export { crlog } from './crlog';
+export { glibcLog } from './glibcLog';

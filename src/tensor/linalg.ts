@@ -6,7 +6,7 @@
 import { broadcastShapes, broadcastTo, shapeStr } from './broadcast';
 import { promote } from './dtype';
 import { TensorError, valueError } from './errors';
-import { crlog } from './crlog';
+import { glibcLog } from './glibcLog';
 import { productWarnings } from './fpErrors';
 import { gemm } from './gemm';
 import { copy, newArray, NDArray } from './ndarray';
@@ -195,7 +195,7 @@ export function det(x: NDArray): NDArray {
       break;
     }
     if (u < 0) s = -s;
-    logdet += crlog(Math.abs(u));
+    logdet += glibcLog(Math.abs(u));
   }
   return scalarize(fill0d(s * Math.exp(logdet)));
 }

@@ -2,7 +2,7 @@
 // polar-method gauss with a cached second value, masked-rejection integers, Fisher-Yates shuffle.
 // Scalar draws return Python scalars (number = float, bigint = int) as NumPy does.
 
-import { crlog } from './crlog';
+import { glibcLog } from './glibcLog';
 import { arange, toShape, type ShapeArg } from './create';
 import { TensorError, valueError } from './errors';
 import { MT19937 } from './mt19937';
@@ -79,7 +79,7 @@ export class RandomState {
       x2 = 2 * this.mt.nextDouble() - 1;
       r2 = x1 * x1 + x2 * x2;
     } while (r2 >= 1 || r2 === 0);
-    const f = Math.sqrt((-2 * crlog(r2)) / r2);
+    const f = Math.sqrt((-2 * glibcLog(r2)) / r2);
     this.gauss = f * x1;
     return f * x2;
   }

@@ -28,12 +28,10 @@ export interface WasmGemm {
   fused(ap: number, bp: number, cp: number, m: number, pairs: number, k: number, ldc: number): void;
   /** 1 when the n doubles from byte p are all finite, else 0. */
   allFinite(p: number, n: number): number;
-  /** crlog.ts's correctly rounded log for a positive finite x (same bits). */
-  crlog(x: number): number;
 }
 
-/** First free double of the WebAssembly memory for the matmul kernels (crlog's tables sit below, gemm.wat). */
-export const WASM_BASE = 512;
+/** First double of the WebAssembly memory the matmul kernels use. */
+export const WASM_BASE = 0;
 
 let kernel: WasmGemm | null | undefined;
 let enabled = true;
@@ -62,7 +60,7 @@ export function wasmGemm(): WasmGemm | null {
     if (!api) throw new Error('no WebAssembly');
     const inst = new api.Instance(new api.Module(bytes(GEMM_WASM_BASE64)), {});
     const ex = inst.exports as unknown as WasmGemm;
-    kernel = { memory: ex.memory, panels: ex.panels, fused: ex.fused, allFinite: ex.allFinite, crlog: ex.crlog, fmaPanels: loadFma(api, ex.memory) };
+    kernel = { memory: ex.memory, panels: ex.panels, fused: ex.fused, allFinite: ex.allFinite, fmaPanels: loadFma(api, ex.memory) };
   } catch {
     kernel = null;
   }
