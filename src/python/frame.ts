@@ -46,16 +46,27 @@ export class Globals {
   }
 }
 
+// Hot classes (one Frame per call) declare their fields and assign them in the constructor: with ES2022
+// class-field semantics a field or parameter property is first defined as undefined and then assigned,
+// which on this path cost more than the rest of the allocation (callgrind: -15% instructions on a
+// constructor loop for the same change in InstanceDict).
 export class Frame {
-  line = 0;
-  ret: any = null;
-  constructor(
-    readonly code: CodeInfo,
-    readonly l: any[],
-    readonly c: PyCell[] | null,
-    readonly g: Globals,
-    readonly ns: Map<string, any> | null,
-  ) {}
+  declare line: number;
+  declare ret: any;
+  declare readonly code: CodeInfo;
+  declare readonly l: any[];
+  declare readonly c: PyCell[] | null;
+  declare readonly g: Globals;
+  declare readonly ns: Map<string, any> | null;
+  constructor(code: CodeInfo, l: any[], c: PyCell[] | null, g: Globals, ns: Map<string, any> | null) {
+    this.code = code;
+    this.l = l;
+    this.c = c;
+    this.g = g;
+    this.ns = ns;
+    this.line = 0;
+    this.ret = null;
+  }
 }
 
 /** Statement completion signals. */

@@ -50,11 +50,14 @@ function shapeOf(keys: readonly string[]): Shape {
 }
 
 export class InstanceDict extends PyObject implements Map<string, any> {
-  shape: Shape = ROOT_SHAPE;
+  // Declared, not class fields: assignments in the constructor are all V8 needs on this hot
+  // allocation path (a field first defines the property as undefined, then the constructor stores).
+  declare shape: Shape;
   /** Values by shape index; may be longer than the shape (preallocated, see PyType.instSize). */
-  vals: any[];
+  declare vals: any[];
   constructor(capacity = 0) {
     super();
+    this.shape = ROOT_SHAPE;
     // Sized like the class's earlier instances: growing `[]` by one push allocates 17 slots.
     this.vals = capacity > 0 ? new Array(capacity) : [];
   }

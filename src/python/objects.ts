@@ -162,23 +162,33 @@ export const ellipsisType = builtinType('ellipsis');
 export const bytesType = builtinType('bytes');
 export const notImplementedType = builtinType('NotImplementedType');
 
+// The value classes below declare their fields and assign them in the constructor instead of using
+// class fields or parameter properties: with ES2022 semantics those first define each property as
+// undefined in a separate initializer step, which V8 does not fold away in derived-class constructors
+// (callgrind: a constructor loop ran 15% fewer instructions after this change to InstanceDict).
 export class PyFloat extends PyObject {
-  constructor(readonly v: number) {
+  declare readonly v: number;
+  constructor(v: number) {
     super();
+    this.v = v;
   }
 }
 PyFloat.prototype.cls = floatType;
 
 export class PyList extends PyObject {
-  constructor(public items: any[]) {
+  declare items: any[];
+  constructor(items: any[]) {
     super();
+    this.items = items;
   }
 }
 PyList.prototype.cls = listType;
 
 export class PyTuple extends PyObject {
-  constructor(readonly items: any[]) {
+  declare readonly items: any[];
+  constructor(items: any[]) {
     super();
+    this.items = items;
   }
 }
 PyTuple.prototype.cls = tupleType;
@@ -194,12 +204,15 @@ PyBytes.prototype.cls = bytesType;
 /** Dict storage: `vals` keyed by the normalised hash key (see keys.ts); `origs` holds the original key
  * object only where it differs from the normalised one (floats, bools, tuples…). Map order = insertion order. */
 export class PyDict extends PyObject {
-  vals = new Map<any, any>();
-  origs: Map<any, any> | null = null;
+  declare vals: Map<any, any>;
+  declare origs: Map<any, any> | null;
   /** collections.defaultdict: the default factory. */
-  defaultFactory: any = undefined;
+  declare defaultFactory: any;
   constructor(cls?: PyType) {
     super();
+    this.vals = new Map<any, any>();
+    this.origs = null;
+    this.defaultFactory = undefined;
     if (cls) this.cls = cls;
   }
 }
@@ -207,17 +220,26 @@ PyDict.prototype.cls = dictType;
 
 export class PySet extends PyObject {
   /** normalised key → original element */
-  items = new Map<any, any>();
-  constructor(readonly frozen = false) {
+  declare items: Map<any, any>;
+  declare readonly frozen: boolean;
+  constructor(frozen = false) {
     super();
+    this.items = new Map<any, any>();
+    this.frozen = frozen;
     if (frozen) this.cls = frozensetType;
   }
 }
 PySet.prototype.cls = setType;
 
 export class PyRange extends PyObject {
-  constructor(readonly start: number, readonly stop: number, readonly step: number) {
+  declare readonly start: number;
+  declare readonly stop: number;
+  declare readonly step: number;
+  constructor(start: number, stop: number, step: number) {
     super();
+    this.start = start;
+    this.stop = stop;
+    this.step = step;
   }
   get length(): number {
     const { start, stop, step } = this;
@@ -228,14 +250,23 @@ export class PyRange extends PyObject {
 PyRange.prototype.cls = rangeType;
 
 export class PySlice extends PyObject {
-  constructor(readonly start: any, readonly stop: any, readonly step: any) {
+  declare readonly start: any;
+  declare readonly stop: any;
+  declare readonly step: any;
+  constructor(start: any, stop: any, step: any) {
     super();
+    this.start = start;
+    this.stop = stop;
+    this.step = step;
   }
 }
 PySlice.prototype.cls = sliceType;
 
 export class PyCell {
-  constructor(public v: any) {}
+  declare v: any;
+  constructor(v: any) {
+    this.v = v;
+  }
 }
 
 export class PyBuiltin extends PyObject {
@@ -254,8 +285,12 @@ export class PyMethodDescriptor extends PyObject {
 PyMethodDescriptor.prototype.cls = methodDescriptorType;
 
 export class PyBoundMethod extends PyObject {
-  constructor(readonly self: any, readonly func: any) {
+  declare readonly self: any;
+  declare readonly func: any;
+  constructor(self: any, func: any) {
     super();
+    this.self = self;
+    this.func = func;
   }
 }
 PyBoundMethod.prototype.cls = methodType;
@@ -310,8 +345,10 @@ export const NotImplemented = new PyNotImplemented();
 
 /** A Python iterator implemented natively: `next()` returns undefined when exhausted. */
 export class PyIter extends PyObject {
-  constructor(readonly next: () => any, name = 'iterator') {
+  declare readonly next: () => any;
+  constructor(next: () => any, name = 'iterator') {
     super();
+    this.next = next;
     if (name !== 'iterator') this.cls = iterTypeFor(name);
   }
 }
