@@ -6,7 +6,9 @@
 import { broadcastShapes, broadcastTo, shapeStr } from './broadcast';
 import { promote } from './dtype';
 import { TensorError, valueError } from './errors';
+import { ddot } from './blasDot';
 import { glibcLog } from './glibcLog';
+import { astype } from './misc';
 import { productWarnings } from './fpErrors';
 import { gemm } from './gemm';
 import { copy, newArray, NDArray } from './ndarray';
@@ -42,6 +44,7 @@ export function dot(x: Operand, y: Operand): NDArray {
   const ka = a.ndim - 1, kb = b.ndim === 1 ? 0 : b.ndim - 2;
   if (a.shape[ka] !== b.shape[kb]) throw notAligned(a, b, ka, kb);
   if (a.ndim === 2 && b.ndim === 2) return mm(a, b, true);
+  if (a.ndim === 1 && b.ndim === 1 && isFloat(a, b)) return vectorDot('dot', a, b);
   const k = a.shape[ka];
   const a2 = reshape(a, [shapeProd(a.shape.slice(0, -1)), k]);
   // Move b's contracted axis first: b2 is (k, rest) with rest = b.shape without kb, in order.
@@ -56,6 +59,19 @@ export function dot(x: Operand, y: Operand): NDArray {
 
 const shapeProd = (s: readonly number[]) => s.reduce((p, d) => p * d, 1);
 
+const isFloat = (a: NDArray, b: NDArray) => promote(a.dtype, b.dtype) === 'float64';
+
+/**
+ * Two float64 vectors: NumPy's BLAS ddot (blasDot.ts), whose order differs from a matrix product's.
+ * Operands of another dtype are cast first (to contiguous copies, as NumPy does).
+ */
+function vectorDot(name: 'dot' | 'matmul', a: NDArray, b: NDArray): NDArray {
+  const x = a.dtype === 'float64' ? a : astype(a, 'float64'), y = b.dtype === 'float64' ? b : astype(b, 'float64');
+  const out = fill0d(ddot(x.size, x.data, x.offset, x.strides[0], y.data, y.offset, y.strides[0]));
+  productWarnings(name, a, b, out);
+  return scalarize(out);
+}
+
 const SIG = '(n?,k),(k,m?)->(n?,m?)';
 
 /** `np.matmul(a, b)` / `a @ b`. */
@@ -69,6 +85,7 @@ export function matmul(x: Operand, y: Operand): NDArray {
   const [m, ka] = a2.shape.slice(-2), [kb, n] = b2.shape.slice(-2);
   if (ka !== kb)
     throw valueError(`matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature ${SIG} (size ${kb} is different from ${ka})`);
+  if (a.ndim === 1 && b.ndim === 1 && isFloat(a, b)) return vectorDot('matmul', a, b);
   const batchA = a2.shape.slice(0, -2), batchB = b2.shape.slice(0, -2);
   let batch: number[];
   try {
@@ -111,6 +128,7 @@ export function inner(x: Operand, y: Operand): NDArray {
   const a = toArray(x), b = toArray(y);
   if (a.ndim === 0 || b.ndim === 0) return binary('multiply', x, y);
   if (a.shape[a.ndim - 1] !== b.shape[b.ndim - 1]) throw notAligned(a, b, a.ndim - 1, b.ndim - 1);
+  if (a.ndim === 1 && b.ndim === 1 && isFloat(a, b)) return vectorDot('dot', a, b);
   const perm = [b.ndim - 1, ...Array.from({ length: b.ndim - 1 }, (_, i) => i)];
   const bt = new NDArray(b.data, perm.map((p) => b.shape[p]), perm.map((p) => b.strides[p]), b.offset, b.dtype, b);
   const k = a.shape[a.ndim - 1];

@@ -82,7 +82,37 @@
         (br $jl)))
   )
 
-  ;; The probe: relaxed_madd on two lanes, for gemmKernel.ts to check that it rounds once.
+  ;; OpenBLAS's Haswell ddot kernel order (blasDot.ts): n (a multiple of 16) products of x (byte x) and
+;; y (byte y) in 16 fma chains, chain c taking elements i = c (mod 16), kept as four 4-lane registers
+;; (two v128 each here); then each register's low half plus its high half, the four pairs summed as
+;; (r0 + r1) + (r2 + r3), and the two lanes added.
+  (func (export "ddot16") (param $x i32) (param $y i32) (param $n i32) (result f64)
+    (local $a0 v128) (local $a0h v128) (local $a1 v128) (local $a1h v128)
+    (local $a2 v128) (local $a2h v128) (local $a3 v128) (local $a3h v128)
+    (local $end i32) (local $t v128)
+    (local.set $end (i32.add (local.get $x) (i32.shl (local.get $n) (i32.const 3))))
+    (block $done
+      (loop $l
+        (br_if $done (i32.ge_u (local.get $x) (local.get $end)))
+        (local.set $a0 (f64x2.relaxed_madd (v128.load (local.get $x)) (v128.load (local.get $y)) (local.get $a0)))
+        (local.set $a0h (f64x2.relaxed_madd (v128.load offset=16 (local.get $x)) (v128.load offset=16 (local.get $y)) (local.get $a0h)))
+        (local.set $a1 (f64x2.relaxed_madd (v128.load offset=32 (local.get $x)) (v128.load offset=32 (local.get $y)) (local.get $a1)))
+        (local.set $a1h (f64x2.relaxed_madd (v128.load offset=48 (local.get $x)) (v128.load offset=48 (local.get $y)) (local.get $a1h)))
+        (local.set $a2 (f64x2.relaxed_madd (v128.load offset=64 (local.get $x)) (v128.load offset=64 (local.get $y)) (local.get $a2)))
+        (local.set $a2h (f64x2.relaxed_madd (v128.load offset=80 (local.get $x)) (v128.load offset=80 (local.get $y)) (local.get $a2h)))
+        (local.set $a3 (f64x2.relaxed_madd (v128.load offset=96 (local.get $x)) (v128.load offset=96 (local.get $y)) (local.get $a3)))
+        (local.set $a3h (f64x2.relaxed_madd (v128.load offset=112 (local.get $x)) (v128.load offset=112 (local.get $y)) (local.get $a3h)))
+        (local.set $x (i32.add (local.get $x) (i32.const 128)))
+        (local.set $y (i32.add (local.get $y) (i32.const 128)))
+        (br $l)))
+    (local.set $t
+      (f64x2.add
+        (f64x2.add (f64x2.add (local.get $a0) (local.get $a0h)) (f64x2.add (local.get $a1) (local.get $a1h)))
+        (f64x2.add (f64x2.add (local.get $a2) (local.get $a2h)) (f64x2.add (local.get $a3) (local.get $a3h)))))
+    (f64.add (f64x2.extract_lane 0 (local.get $t)) (f64x2.extract_lane 1 (local.get $t)))
+  )
+
+;; The probe: relaxed_madd on two lanes, for gemmKernel.ts to check that it rounds once.
   (func (export "madd") (param $a f64) (param $b f64) (param $c f64) (result f64)
     (f64x2.extract_lane 1
       (f64x2.relaxed_madd (f64x2.splat (local.get $a)) (f64x2.splat (local.get $b)) (f64x2.splat (local.get $c)))))

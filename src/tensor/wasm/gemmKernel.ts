@@ -25,6 +25,8 @@ export interface WasmGemm {
   panels: Panels;
   /** `panels` with each step a hardware fused multiply-add (c = fma(a, b, c)); null without relaxed SIMD. */
   readonly fmaPanels: Panels | null;
+  /** OpenBLAS's ddot kernel over n (a multiple of 16) doubles at bytes x and y; null without relaxed SIMD. */
+  readonly ddot16: ((x: number, y: number, n: number) => number) | null;
   fused(ap: number, bp: number, cp: number, m: number, pairs: number, k: number, ldc: number): void;
   /** 1 when the n doubles from byte p are all finite, else 0. */
   allFinite(p: number, n: number): number;
@@ -52,6 +54,11 @@ export function fmaPanels(w: WasmGemm): Panels | null {
   return fmaEnabled ? w.fmaPanels : null;
 }
 
+/** The hardware-FMA ddot kernel when loaded and enabled. */
+export function fmaDdot(w: WasmGemm): ((x: number, y: number, n: number) => number) | null {
+  return fmaEnabled ? w.ddot16 : null;
+}
+
 export function wasmGemm(): WasmGemm | null {
   if (!enabled) return null;
   if (kernel !== undefined) return kernel;
@@ -60,7 +67,8 @@ export function wasmGemm(): WasmGemm | null {
     if (!api) throw new Error('no WebAssembly');
     const inst = new api.Instance(new api.Module(bytes(GEMM_WASM_BASE64)), {});
     const ex = inst.exports as unknown as WasmGemm;
-    kernel = { memory: ex.memory, panels: ex.panels, fused: ex.fused, allFinite: ex.allFinite, fmaPanels: loadFma(api, ex.memory) };
+    const fma = loadFma(api, ex.memory);
+    kernel = { memory: ex.memory, panels: ex.panels, fused: ex.fused, allFinite: ex.allFinite, fmaPanels: fma?.panels ?? null, ddot16: fma?.ddot16 ?? null };
   } catch {
     kernel = null;
   }
@@ -74,11 +82,17 @@ function bytes(base64: string): Uint8Array {
   return out;
 }
 
+interface FmaExports {
+  panels: Panels;
+  ddot16: (x: number, y: number, n: number) => number;
+  madd: (a: number, b: number, c: number) => number;
+}
+
 /** fma.wat over gemm.wat's memory, or null where relaxed SIMD does not compile or does not fuse. */
-function loadFma(api: WasmApi, memory: WasmMemory): Panels | null {
+function loadFma(api: WasmApi, memory: WasmMemory): FmaExports | null {
   try {
-    const ex = new api.Instance(new api.Module(bytes(FMA_WASM_BASE64)), { gemm: { memory } }).exports as { panels: Panels; madd: (a: number, b: number, c: number) => number };
-    return PROBES.every(([a, b, c, r]) => Object.is(ex.madd(a, b, c), r)) ? ex.panels : null;
+    const ex = new api.Instance(new api.Module(bytes(FMA_WASM_BASE64)), { gemm: { memory } }).exports as unknown as FmaExports;
+    return PROBES.every(([a, b, c, r]) => Object.is(ex.madd(a, b, c), r)) ? ex : null;
   } catch {
     return null;
   }
