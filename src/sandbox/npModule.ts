@@ -1,5 +1,5 @@
 // The guest-visible `numpy` module: an explicit registry of functions bound to the tensor core, plus
-// `numpy.random` (the global legacy RandomState) and `numpy.linalg`.
+// `numpy.random` (npRandom.ts) and `numpy.linalg`.
 
 import * as T from '../tensor';
 import { type NDArray } from '../tensor';
@@ -7,6 +7,7 @@ import { pyErr, TypeError } from '../python/errors';
 import { PyBuiltin, PyFloat, PyList, PyModule, PyTuple } from '../python/objects';
 import { toArray, toIndex, truthy } from '../python/runtime';
 import { installArrayMethods } from './npArray';
+import { makeRandomModule } from './npRandom';
 import { arg, axisArg, kwOr, num, sizeArg } from './npArgs';
 import {
   boolScalarType, dtypeType, float64Type, guard, int64Type, ndarrayType, nested, operand, parseDtype, PyNd, toNDArray, wrap,
@@ -27,56 +28,11 @@ function arrays(v: any): NDArray[] {
   return toArray(v).map(toNDArray);
 }
 
-function pyNum(x: number | bigint): any {
-  return typeof x === 'bigint' ? (x >= -9007199254740991n && x <= 9007199254740991n ? Number(x) : x) : new PyFloat(x);
-}
-
-function randResult(r: NDArray | number | bigint): any {
-  return r instanceof T.NDArray ? wrap(r) : pyNum(r);
-}
-
 function shapeOf(v: any): number | number[] {
   if (v instanceof PyTuple || v instanceof PyList) return v.items.map((x) => toIndex(x));
   return toIndex(v);
 }
 
-function makeRandomModule(): PyModule {
-  const R = T.globalRandom;
-  const d = new Map<string, any>();
-  const fn = (name: string, f: Fn) => d.set(name, new PyBuiltin(name, (a, kw) => guard(() => f(a, kw))));
-  fn('seed', (a, kw) => {
-    const s = arg(a, kw, 0, 'seed', null);
-    if (s === null) R.seed(null);
-    else if (s instanceof PyList || s instanceof PyTuple || s instanceof PyNd) R.seed(Array.from(toNDArray(s).toFlat()));
-    else R.seed(Number(typeof s === 'boolean' ? +s : s instanceof PyFloat ? s.v : s));
-    return null;
-  });
-  fn('rand', (a) => randResult(R.rand(...a.map((x) => toIndex(x)))));
-  fn('randn', (a) => randResult(R.randn(...a.map((x) => toIndex(x)))));
-  const sample = (a: any[], kw: Map<string, any> | null) => randResult(R.randomSample(sizeArg(arg(a, kw, 0, 'size', null)) ?? undefined));
-  fn('random', sample);
-  fn('random_sample', sample);
-  fn('sample', sample);
-  fn('standard_normal', (a, kw) => randResult(R.standardNormal(sizeArg(arg(a, kw, 0, 'size', null)) ?? undefined)));
-  fn('uniform', (a, kw) => randResult(R.uniform(num(arg(a, kw, 0, 'low', 0)), num(arg(a, kw, 1, 'high', 1)), sizeArg(arg(a, kw, 2, 'size', null)) ?? undefined)));
-  fn('normal', (a, kw) => randResult(R.normal(num(arg(a, kw, 0, 'loc', 0)), num(arg(a, kw, 1, 'scale', 1)), sizeArg(arg(a, kw, 2, 'size', null)) ?? undefined)));
-  fn('randint', (a, kw) => {
-    const high = arg(a, kw, 1, 'high', null);
-    return randResult(R.randint(Number(toIndex(a[0])), high === null ? null : Number(toIndex(high)), sizeArg(arg(a, kw, 2, 'size', null)) ?? undefined));
-  });
-  fn('shuffle', (a) => {
-    R.shuffle(toNDArray(a[0]));
-    return null;
-  });
-  fn('permutation', (a) => wrap(R.permutation(a[0] instanceof PyNd || a[0] instanceof PyList ? toNDArray(a[0]) : toIndex(a[0]))));
-  fn('choice', (a, kw) => {
-    const src = a[0];
-    const pop = typeof src === 'number' || typeof src === 'bigint' ? toIndex(src) : toNDArray(src);
-    const p = arg(a, kw, 3, 'p', null);
-    return randResult(R.choice(pop, sizeArg(arg(a, kw, 1, 'size', null)) ?? undefined, truthy(arg(a, kw, 2, 'replace', true)), p === null ? null : toNDArray(p)));
-  });
-  return new PyModule('numpy.random', d);
-}
 
 function makeLinalg(): PyModule {
   const d = new Map<string, any>();
