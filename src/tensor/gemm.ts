@@ -8,6 +8,7 @@
 // SIMD), every size, as fma chains per OpenBLAS k-block; without it, small products only (k <= 16), as
 // emulated fma chains (fusedGemm.ts), and the plain sums beyond.
 
+import { gemvT } from './blasGemv';
 import { fusedOuter, fusedProduct, store4 } from './fusedGemm';
 import { fmaPanels, WASM_BASE, wasmGemm, type WasmGemm } from './wasm/gemmKernel';
 
@@ -28,6 +29,13 @@ export function gemm(
   fused = false,
 ): boolean {
   if (m === 0 || n === 0 || k === 0) return true;
+  // A matrix times a vector is NumPy's gemv, in dgemv_t's order for a row-major matrix (blasGemv.ts); a
+  // column-major one goes to dgemv_n, not reproduced, and keeps the plain kernels below.
+  if (n === 1 && (aCs === 1 || aRs !== 1)) {
+    if (aCs === 1) gemvT(m, k, A, aOff, aRs, B, bOff, bRs, C, cOff);
+    else gemvT(m, k, contiguous(m, k, A, aOff, aRs, aCs), 0, k, B, bOff, bRs, C, cOff); // NumPy copies it first
+    return false;
+  }
   // With the CPU's FMA at hand, a matrix product (both sides at least 2 wide: NumPy sends vectors to
   // gemv, not gemm) is OpenBLAS's dgemm order exactly: per k-block, c = fma chain from 0, added to C.
   // Measured against NumPy 2.4 (OpenBLAS 0.3.31, Haswell kernels) for k from 8 to 1000: every element
@@ -206,6 +214,13 @@ function gemvColumns(
  * OpenBLAS exactly (k <= 16); beyond, the plain kernel is as close and much faster. */
 const FUSED_MAX_K = 16;
 const FUSED_MAX = 64 * 64 * FUSED_MAX_K;
+/** A C-ordered copy of the m×k matrix at A[off] with strides (rs, cs). */
+function contiguous(m: number, k: number, A: Float64Array, off: number, rs: number, cs: number): Float64Array {
+  const out = new Float64Array(m * k);
+  for (let i = 0; i < m; i++) for (let p = 0; p < k; p++) out[i * k + p] = A[off + i * rs + p * cs];
+  return out;
+}
+
 /**
  * The k-block OpenBLAS's level-3 driver takes next when `rest` values of k remain (GEMM_Q = 256 for
  * Haswell's dgemm): a full block while two remain, else the rest split in halves rounded up to the

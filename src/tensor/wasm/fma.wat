@@ -112,6 +112,55 @@
     (f64.add (f64x2.extract_lane 0 (local.get $t)) (f64x2.extract_lane 1 (local.get $t)))
   )
 
+;; OpenBLAS's Haswell dgemv_t 4x4 kernel order (blasGemv.ts): for each group g of four rows of A
+;; (row r at byte a + (4g + r)·ldab), over nb elements (a multiple of 4) of x (byte x): four fma chains
+;; per row, chain c taking elements i = c (mod 4); stored to y[4g + r] as (c0 + c2) + (c1 + c3).
+  (func (export "gemvT4") (param $a i32) (param $x i32) (param $y i32) (param $groups i32) (param $nb i32) (param $ldab i32)
+    (local $g i32) (local $i i32) (local $r0 i32) (local $r1 i32) (local $r2 i32) (local $r3 i32) (local $off i32)
+    (local $s0 v128) (local $s0h v128) (local $s1 v128) (local $s1h v128)
+    (local $s2 v128) (local $s2h v128) (local $s3 v128) (local $s3h v128)
+    (local $xv v128) (local $xh v128) (local $t v128)
+    (block $gdone
+      (loop $gl
+        (br_if $gdone (i32.ge_u (local.get $g) (local.get $groups)))
+        (local.set $r0 (i32.add (local.get $a) (i32.mul (i32.shl (local.get $g) (i32.const 2)) (local.get $ldab))))
+        (local.set $r1 (i32.add (local.get $r0) (local.get $ldab)))
+        (local.set $r2 (i32.add (local.get $r1) (local.get $ldab)))
+        (local.set $r3 (i32.add (local.get $r2) (local.get $ldab)))
+        (local.set $s0 (v128.const i64x2 0 0)) (local.set $s0h (v128.const i64x2 0 0))
+        (local.set $s1 (v128.const i64x2 0 0)) (local.set $s1h (v128.const i64x2 0 0))
+        (local.set $s2 (v128.const i64x2 0 0)) (local.set $s2h (v128.const i64x2 0 0))
+        (local.set $s3 (v128.const i64x2 0 0)) (local.set $s3h (v128.const i64x2 0 0))
+        (local.set $i (i32.const 0))
+        (block $idone
+          (loop $il
+            (br_if $idone (i32.ge_u (local.get $i) (local.get $nb)))
+            (local.set $off (i32.shl (local.get $i) (i32.const 3)))
+            (local.set $xv (v128.load (i32.add (local.get $x) (local.get $off))))
+            (local.set $xh (v128.load offset=16 (i32.add (local.get $x) (local.get $off))))
+            (local.set $s0 (f64x2.relaxed_madd (v128.load (i32.add (local.get $r0) (local.get $off))) (local.get $xv) (local.get $s0)))
+            (local.set $s0h (f64x2.relaxed_madd (v128.load offset=16 (i32.add (local.get $r0) (local.get $off))) (local.get $xh) (local.get $s0h)))
+            (local.set $s1 (f64x2.relaxed_madd (v128.load (i32.add (local.get $r1) (local.get $off))) (local.get $xv) (local.get $s1)))
+            (local.set $s1h (f64x2.relaxed_madd (v128.load offset=16 (i32.add (local.get $r1) (local.get $off))) (local.get $xh) (local.get $s1h)))
+            (local.set $s2 (f64x2.relaxed_madd (v128.load (i32.add (local.get $r2) (local.get $off))) (local.get $xv) (local.get $s2)))
+            (local.set $s2h (f64x2.relaxed_madd (v128.load offset=16 (i32.add (local.get $r2) (local.get $off))) (local.get $xh) (local.get $s2h)))
+            (local.set $s3 (f64x2.relaxed_madd (v128.load (i32.add (local.get $r3) (local.get $off))) (local.get $xv) (local.get $s3)))
+            (local.set $s3h (f64x2.relaxed_madd (v128.load offset=16 (i32.add (local.get $r3) (local.get $off))) (local.get $xh) (local.get $s3h)))
+            (local.set $i (i32.add (local.get $i) (i32.const 4)))
+            (br $il)))
+        (local.set $off (i32.add (local.get $y) (i32.shl (local.get $g) (i32.const 5))))
+        (local.set $t (f64x2.add (local.get $s0) (local.get $s0h)))
+        (f64.store (local.get $off) (f64.add (f64x2.extract_lane 0 (local.get $t)) (f64x2.extract_lane 1 (local.get $t))))
+        (local.set $t (f64x2.add (local.get $s1) (local.get $s1h)))
+        (f64.store offset=8 (local.get $off) (f64.add (f64x2.extract_lane 0 (local.get $t)) (f64x2.extract_lane 1 (local.get $t))))
+        (local.set $t (f64x2.add (local.get $s2) (local.get $s2h)))
+        (f64.store offset=16 (local.get $off) (f64.add (f64x2.extract_lane 0 (local.get $t)) (f64x2.extract_lane 1 (local.get $t))))
+        (local.set $t (f64x2.add (local.get $s3) (local.get $s3h)))
+        (f64.store offset=24 (local.get $off) (f64.add (f64x2.extract_lane 0 (local.get $t)) (f64x2.extract_lane 1 (local.get $t))))
+        (local.set $g (i32.add (local.get $g) (i32.const 1)))
+        (br $gl)))
+  )
+
 ;; The probe: relaxed_madd on two lanes, for gemmKernel.ts to check that it rounds once.
   (func (export "madd") (param $a f64) (param $b f64) (param $c f64) (result f64)
     (f64x2.extract_lane 1

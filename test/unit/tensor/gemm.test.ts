@@ -21,8 +21,9 @@ describe('matmul kernels (plain sums)', () => {
     assert.ok(wasmGemm());
   });
 
-  // Includes the small shapes that now take the WebAssembly panels too: matrix-vector, 1-row, 8-row.
-  for (const [m, k, n] of [[33, 40, 35], [64, 300, 9], [5, 513, 70], [130, 17, 66], [32, 128, 1], [128, 32, 1], [1, 40, 70], [8, 128, 32], [128, 32, 8], [3, 700, 3]]) {
+  // Includes the small shapes: narrow (2-3 columns: four rows at a time), 1-row, 8-row. One column is
+  // a matrix-vector product, in gemv's order (below).
+  for (const [m, k, n] of [[33, 40, 35], [64, 300, 9], [5, 513, 70], [130, 17, 66], [32, 128, 3], [128, 32, 2], [1, 40, 70], [8, 128, 32], [128, 32, 8], [3, 700, 3]]) {
     it(`gives identical bits with and without WebAssembly for (${m}x${k})@(${k}x${n}), equal to the ascending-k loop`, () => {
       const rs = new T.RandomState(m + k + n);
       const a = T.binary('subtract', rs.rand(m, k) as T.NDArray, 0.5);
@@ -102,6 +103,30 @@ describe('vector dot products (OpenBLAS ddot order)', () => {
         const x = T.getItem(a, T.slice(null, null, sx)), y = T.getItem(b, T.slice(null, null, sy));
         assert.equal(bits(T.dot(x, y).item() as number), want, `n=${n} strides ${sx},${sy}`);
         assert.equal(bits(T.matmul(x, y).item() as number), want, `@ n=${n}`);
+      }
+    });
+});
+
+describe('matrix-vector products (OpenBLAS dgemv_t order)', () => {
+  after(() => setHardwareFmaEnabled(true));
+  const golden = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'tensor', 'gemv-bits.json'), 'utf8')) as {
+    cases: Array<{ seed: number; m: number; k: number; sx: number; bits: string[] }>;
+  };
+  const bits = (v: number) => {
+    const d = new DataView(new ArrayBuffer(8));
+    d.setFloat64(0, v);
+    return d.getBigUint64(0).toString(16).padStart(16, '0');
+  };
+  for (const hw of [true, false])
+    it(`equals NumPy's A @ x bit for bit, as A @ x, np.dot(A, x) and A @ x[:, None] (${hw ? 'hardware' : 'emulated'} FMA)`, () => {
+      setHardwareFmaEnabled(hw);
+      for (const { seed, m, k, sx, bits: want } of golden.cases) {
+        const rs = new T.RandomState(seed);
+        const a = T.binary('subtract', rs.rand(m, k) as T.NDArray, 0.5), xs = T.binary('subtract', rs.rand(k * sx) as T.NDArray, 0.5);
+        const x = T.getItem(xs, T.slice(null, null, sx));
+        const forms = [T.matmul(a, x), T.dot(a, x), T.reshape(T.matmul(a, T.reshape(x, [k, 1])), [m])];
+        for (const [f, y] of forms.entries())
+          for (let i = 0; i < m; i++) assert.equal(bits(y.data[y.offset + i * y.strides[0]]), want[i], `form ${f}, (${m}x${k}) stride ${sx}, y[${i}]`);
       }
     });
 });
