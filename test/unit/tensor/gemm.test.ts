@@ -9,6 +9,15 @@ import * as T from '../../../src/tensor';
 import { setHardwareFmaEnabled, setWasmEnabled, wasmGemm } from '../../../src/tensor/wasm/gemmKernel';
 import { exactFma } from './exactFma';
 
+/** A double's IEEE bit pattern in hex, as the goldens store it. */
+function bits(v: number): string {
+  const d = new DataView(new ArrayBuffer(8));
+  d.setFloat64(0, v);
+  return d.getBigUint64(0).toString(16).padStart(16, '0');
+}
+
+const golden = <G>(name: string): G => JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'tensor', name), 'utf8')) as G;
+
 describe('matmul kernels (plain sums)', () => {
   // The plain kernels: what runs without the CPU's FMA (relaxed SIMD), and for matrix-vector shapes.
   before(() => setHardwareFmaEnabled(false));
@@ -45,15 +54,8 @@ describe('matmul kernels (plain sums)', () => {
 
 describe('matrix products on the CPU\'s FMA (OpenBLAS dgemm order)', () => {
   after(() => setHardwareFmaEnabled(true));
-  const golden = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'tensor', 'matmul-bits.json'), 'utf8')) as {
-    cases: Array<{ seed: number; m: number; k: number; n: number; bits: string[] }>;
-  };
-  const bits = (v: number) => {
-    const d = new DataView(new ArrayBuffer(8));
-    d.setFloat64(0, v);
-    return d.getBigUint64(0).toString(16).padStart(16, '0');
-  };
-  for (const { seed, m, k, n, bits: want } of golden.cases) {
+  const data = golden<{ cases: Array<{ seed: number; m: number; k: number; n: number; bits: string[] }> }>('matmul-bits.json');
+  for (const { seed, m, k, n, bits: want } of data.cases) {
     // OpenBLAS computes the last row of an odd m with a remainder kernel whose order is not reproduced:
     // those elements are not compared (every other one is, bit for bit).
     const rows = m % 2 === 1 ? m - 1 : m;
@@ -86,18 +88,11 @@ describe('matrix products on the CPU\'s FMA (OpenBLAS dgemm order)', () => {
 
 describe('vector dot products (OpenBLAS ddot order)', () => {
   after(() => setHardwareFmaEnabled(true));
-  const golden = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'tensor', 'dot-bits.json'), 'utf8')) as {
-    cases: Array<{ seed: number; n: number; sx: number; sy: number; bits: string }>;
-  };
-  const bits = (v: number) => {
-    const d = new DataView(new ArrayBuffer(8));
-    d.setFloat64(0, v);
-    return d.getBigUint64(0).toString(16).padStart(16, '0');
-  };
+  const data = golden<{ cases: Array<{ seed: number; n: number; sx: number; sy: number; bits: string }> }>('dot-bits.json');
   for (const hw of [true, false])
     it(`equals NumPy's np.dot of two vectors bit for bit, contiguous and strided (${hw ? 'hardware' : 'emulated'} FMA)`, () => {
       setHardwareFmaEnabled(hw);
-      for (const { seed, n, sx, sy, bits: want } of golden.cases) {
+      for (const { seed, n, sx, sy, bits: want } of data.cases) {
         const rs = new T.RandomState(seed);
         const a = T.binary('subtract', rs.rand(n * sx) as T.NDArray, 0.5), b = T.binary('subtract', rs.rand(n * sy) as T.NDArray, 0.5);
         const x = T.getItem(a, T.slice(null, null, sx)), y = T.getItem(b, T.slice(null, null, sy));
@@ -109,18 +104,11 @@ describe('vector dot products (OpenBLAS ddot order)', () => {
 
 describe('matrix-vector products (OpenBLAS dgemv_t order)', () => {
   after(() => setHardwareFmaEnabled(true));
-  const golden = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'tensor', 'gemv-bits.json'), 'utf8')) as {
-    cases: Array<{ seed: number; m: number; k: number; sx: number; bits: string[] }>;
-  };
-  const bits = (v: number) => {
-    const d = new DataView(new ArrayBuffer(8));
-    d.setFloat64(0, v);
-    return d.getBigUint64(0).toString(16).padStart(16, '0');
-  };
+  const data = golden<{ cases: Array<{ seed: number; m: number; k: number; sx: number; bits: string[] }> }>('gemv-bits.json');
   for (const hw of [true, false])
     it(`equals NumPy's A @ x bit for bit, as A @ x, np.dot(A, x) and A @ x[:, None] (${hw ? 'hardware' : 'emulated'} FMA)`, () => {
       setHardwareFmaEnabled(hw);
-      for (const { seed, m, k, sx, bits: want } of golden.cases) {
+      for (const { seed, m, k, sx, bits: want } of data.cases) {
         const rs = new T.RandomState(seed);
         const a = T.binary('subtract', rs.rand(m, k) as T.NDArray, 0.5), xs = T.binary('subtract', rs.rand(k * sx) as T.NDArray, 0.5);
         const x = T.getItem(xs, T.slice(null, null, sx));
