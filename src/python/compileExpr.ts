@@ -8,13 +8,13 @@ import { fromHostError, pyErr, TypeError } from './errors';
 import { at, type ErrPos, type Frame, posOf, type X } from './frame';
 import { convert, formatValue } from './format';
 import { hashKey } from './keys';
-import { Ellipsis, EMPTY_TUPLE, PyBaseException, PyBytes, PyCell, PyDict, PyFloat, PyInstance, PyList, PyRange, PySet, PySlice, PyTuple, typeOf } from './objects';
+import { Ellipsis, EMPTY_TUPLE, PyBaseException, PyBytes, PyCell, PyDict, PyFloat, PyList, PyRange, PySet, PySlice, PyTuple, typeOf } from './objects';
 import { invert, neg, pos as unaryPos } from './ops';
-import { checkLimits, dictSetItem, getAttr, getItem, sliceSeq, getIter, iterNext, rt, toArray, truthy } from './runtime';
+import { checkLimits, dictSetItem, getItem, sliceSeq, getIter, iterNext, rt, toArray, truthy } from './runtime';
 import type { Scope } from './scope';
 import { str } from './repr';
 import { callExpr } from './compileCall';
-import type { Shape } from './instanceDict';
+import { AttrLoad } from './attrLoad';
 import { compileGenExp } from './genCompiler';
 import { binOp, compareExpr } from './compileArith';
 
@@ -22,27 +22,6 @@ function subAnchors(e: ExprOf<'Subscript'>): ErrPos {
   const p: ErrPos = posOf(e);
   if (e.line === e.endLine && e.value.endLine === e.line) p.anchors = [e.value.endCol, e.endCol];
   return p;
-}
-
-/** Inline cache of one attribute-load site: the instance shape last seen and the slot of the name in it. */
-class AttrCache {
-  shape: Shape | null = null;
-  idx = -1;
-}
-
-function loadAttr(o: any, name: string, ic: AttrCache, p: ErrPos): any {
-  if (o instanceof PyInstance) {
-    if (o.shape !== ic.shape) {
-      ic.shape = o.shape;
-      ic.idx = o.shape.indexOf(name);
-    }
-    if (ic.idx >= 0 && !o.cls.hasProperties()) return o.vals[ic.idx];
-  }
-  try {
-    return getAttr(o, name);
-  } catch (err) {
-    throw at(err, p);
-  }
 }
 
 export function compileExpr(c: Compiler, e: Expr, sc: Scope): X {
@@ -110,20 +89,18 @@ export function compileExpr(c: Compiler, e: Expr, sc: Scope): X {
     case 'Compare': return compareExpr(c, e, sc);
     case 'Call': return callExpr(c, e, sc);
     case 'Attribute': {
-      const name = e.attr;
-      const p = posOf(e);
-      const ic = new AttrCache();
+      const site = new AttrLoad(e.attr, posOf(e));
       // `self.x`, `layer.W`: the receiver is read from its frame slot here, one closure call fewer.
       const slot = c.localSlot(e.value, sc);
       if (slot >= 0) {
         const unbound = compileExpr(c, e.value, sc);
         return (f) => {
           const o = f.l[slot];
-          return o === undefined ? unbound(f) : loadAttr(o, name, ic, p);
+          return o === undefined ? unbound(f) : site.load(o);
         };
       }
       const obj = compileExpr(c, e.value, sc);
-      return (f) => loadAttr(obj(f), name, ic, p);
+      return (f) => site.load(obj(f));
     }
     case 'Subscript': {
       const obj = compileExpr(c, e.value, sc);
