@@ -9,6 +9,7 @@
 // emulated fma chains (fusedGemm.ts), and the plain sums beyond.
 
 import { gemvT } from './blasGemv';
+import { gemvN } from './blasGemvN';
 import { fusedOuter, fusedProduct, store4 } from './fusedGemm';
 import { fmaPanels, WASM_BASE, wasmGemm, type WasmGemm } from './wasm/gemmKernel';
 
@@ -29,24 +30,33 @@ export function gemm(
   fused = false,
 ): boolean {
   if (m === 0 || n === 0 || k === 0) return true;
-  // A matrix times a vector is NumPy's gemv, in dgemv_t's order for a row-major matrix (blasGemv.ts); a
-  // column-major one goes to dgemv_n, not reproduced, and keeps the plain kernels below.
-  if (n === 1 && (aCs === 1 || aRs !== 1)) {
+  // A matrix times a vector, or a vector times a matrix, is NumPy's gemv: dgemv_t's order when the
+  // matrix is row-major for BLAS (blasGemv.ts), dgemv_n's when it is column-major (blasGemvN.ts).
+  if (n === 1) {
     if (aCs === 1) gemvT(m, k, A, aOff, aRs, B, bOff, bRs, C, cOff);
+    else if (aRs === 1) gemvN(m, k, A, aOff, aCs, B, bOff, bRs, C, cOff);
     else gemvT(m, k, contiguous(m, k, A, aOff, aRs, aCs), 0, k, B, bOff, bRs, C, cOff); // NumPy copies it first
     return false;
   }
-  // With the CPU's FMA at hand, a matrix product (both sides at least 2 wide: NumPy sends vectors to
-  // gemv, not gemm) is OpenBLAS's dgemm order exactly: per k-block, c = fma chain from 0, added to C.
-  // Measured against NumPy 2.4 (OpenBLAS 0.3.31, Haswell kernels) for k from 8 to 1000: every element
-  // equal, but the last row when m is odd (a remainder kernel of its own); plain sums matched ~30%.
-  if (fused && m >= 2 && n >= 2) {
+  if (m === 1) {
+    // A vector times a matrix: y = Bᵀ·x.
+    if (bCs === 1) gemvN(n, k, B, bOff, bRs, A, aOff, aCs, C, cOff);
+    else if (bRs === 1) gemvT(n, k, B, bOff, bCs, A, aOff, aCs, C, cOff);
+    else gemvN(n, k, contiguous(k, n, B, bOff, bRs, bCs), 0, n, A, aOff, aCs, C, cOff);
+    return false;
+  }
+  // k = 1 (an outer product): each element is fma(a, b, +0), the rounded product, whatever the order.
+  if (fused && k === 1) return fusedOuter(m, n, A, aOff, aRs, B, bOff, bCs, C, cOff);
+  // With the CPU's FMA at hand, a matrix product is OpenBLAS's dgemm order exactly: per k-block, c = fma
+  // chain from 0, added to C. Measured against NumPy 2.4 (OpenBLAS 0.3.31, Haswell kernels) for k from
+  // 8 to 1000: every element equal, but the last row when m is odd (a remainder kernel of its own);
+  // plain sums matched ~30%.
+  if (fused) {
     const w = wasmGemm();
     const hw = w && fmaPanels(w);
     if (hw) return gemmWasm(w, m, n, k, A, aOff, aRs, aCs, B, bOff, bRs, bCs, C, cOff, hw, true);
   }
   const useFma = fused && k <= FUSED_MAX_K && m * n * k <= FUSED_MAX;
-  if (useFma && k === 1) return fusedOuter(m, n, A, aOff, aRs, B, bOff, bCs, C, cOff);
   if (useFma) {
     // The CPU's own FMA where relaxed SIMD offers it: the same chain as the emulation, one instruction
     // per step (measured 64 -> 12 us for 128x8 @ 8x32, most of it now packing and allocation).

@@ -161,6 +161,41 @@
         (br $gl)))
   )
 
+;; OpenBLAS's Haswell dgemv_n 4x4 kernel order (blasGemv.ts): y[i] += (a0[i]·x0 fma a2[i]·x2) +
+;; (a1[i]·x1 fma a3[i]·x3) for i < nb (a multiple of 2), with columns c at byte a + c·ldab and the four
+;; x values at byte x; `groups` groups of four columns, one after another (columns 4g..4g+3).
+  (func (export "gemvN4") (param $a i32) (param $ldab i32) (param $x i32) (param $y i32) (param $nb i32) (param $groups i32)
+    (local $g i32) (local $i i32) (local $c0 i32) (local $c1 i32) (local $c2 i32) (local $c3 i32) (local $off i32)
+    (local $x0 v128) (local $x1 v128) (local $x2 v128) (local $x3 v128) (local $t4 v128) (local $t5 v128) (local $yp i32)
+    (block $gdone
+      (loop $gl
+        (br_if $gdone (i32.ge_u (local.get $g) (local.get $groups)))
+        (local.set $c0 (i32.add (local.get $a) (i32.mul (i32.shl (local.get $g) (i32.const 2)) (local.get $ldab))))
+        (local.set $c1 (i32.add (local.get $c0) (local.get $ldab)))
+        (local.set $c2 (i32.add (local.get $c1) (local.get $ldab)))
+        (local.set $c3 (i32.add (local.get $c2) (local.get $ldab)))
+        (local.set $off (i32.add (local.get $x) (i32.shl (local.get $g) (i32.const 5))))
+        (local.set $x0 (f64x2.splat (f64.load (local.get $off))))
+        (local.set $x1 (f64x2.splat (f64.load offset=8 (local.get $off))))
+        (local.set $x2 (f64x2.splat (f64.load offset=16 (local.get $off))))
+        (local.set $x3 (f64x2.splat (f64.load offset=24 (local.get $off))))
+        (local.set $i (i32.const 0))
+        (block $idone
+          (loop $il
+            (br_if $idone (i32.ge_u (local.get $i) (local.get $nb)))
+            (local.set $off (i32.shl (local.get $i) (i32.const 3)))
+            (local.set $t4 (f64x2.mul (v128.load (i32.add (local.get $c0) (local.get $off))) (local.get $x0)))
+            (local.set $t5 (f64x2.mul (v128.load (i32.add (local.get $c1) (local.get $off))) (local.get $x1)))
+            (local.set $t4 (f64x2.relaxed_madd (v128.load (i32.add (local.get $c2) (local.get $off))) (local.get $x2) (local.get $t4)))
+            (local.set $t5 (f64x2.relaxed_madd (v128.load (i32.add (local.get $c3) (local.get $off))) (local.get $x3) (local.get $t5)))
+            (local.set $yp (i32.add (local.get $y) (local.get $off)))
+            (v128.store (local.get $yp) (f64x2.add (v128.load (local.get $yp)) (f64x2.add (local.get $t4) (local.get $t5))))
+            (local.set $i (i32.add (local.get $i) (i32.const 2)))
+            (br $il)))
+        (local.set $g (i32.add (local.get $g) (i32.const 1)))
+        (br $gl)))
+  )
+
 ;; The probe: relaxed_madd on two lanes, for gemmKernel.ts to check that it rounds once.
   (func (export "madd") (param $a f64) (param $b f64) (param $c f64) (result f64)
     (f64x2.extract_lane 1

@@ -18,6 +18,7 @@ interface WasmApi {
   Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
 }
 
+type GemvN4 = (a: number, ldab: number, x: number, y: number, nb: number, groups: number) => void;
 type GemvT4 = (a: number, x: number, y: number, groups: number, nb: number, ldab: number) => void;
 type Panels = (ap: number, bp: number, cp: number, mp4: number, np4: number, kc: number, ldc: number) => void;
 
@@ -30,6 +31,8 @@ export interface WasmGemm {
   readonly ddot16: ((x: number, y: number, n: number) => number) | null;
   /** OpenBLAS's dgemv_t 4x4 kernel over groups of four rows (blasGemv.ts); null without relaxed SIMD. */
   readonly gemvT4: GemvT4 | null;
+  /** OpenBLAS's dgemv_n 4x4 kernel over groups of four columns (blasGemv.ts); null without relaxed SIMD. */
+  readonly gemvN4: GemvN4 | null;
   fused(ap: number, bp: number, cp: number, m: number, pairs: number, k: number, ldc: number): void;
   /** 1 when the n doubles from byte p are all finite, else 0. */
   allFinite(p: number, n: number): number;
@@ -62,6 +65,11 @@ export function fmaGemvT4(w: WasmGemm): GemvT4 | null {
   return fmaEnabled ? w.gemvT4 : null;
 }
 
+/** The hardware-FMA dgemv_n kernel when loaded and enabled. */
+export function fmaGemvN4(w: WasmGemm): GemvN4 | null {
+  return fmaEnabled ? w.gemvN4 : null;
+}
+
 /** The hardware-FMA ddot kernel when loaded and enabled. */
 export function fmaDdot(w: WasmGemm): ((x: number, y: number, n: number) => number) | null {
   return fmaEnabled ? w.ddot16 : null;
@@ -76,7 +84,7 @@ export function wasmGemm(): WasmGemm | null {
     const inst = new api.Instance(new api.Module(bytes(GEMM_WASM_BASE64)), {});
     const ex = inst.exports as unknown as WasmGemm;
     const fma = loadFma(api, ex.memory);
-    kernel = { memory: ex.memory, panels: ex.panels, fused: ex.fused, allFinite: ex.allFinite, fmaPanels: fma?.panels ?? null, ddot16: fma?.ddot16 ?? null, gemvT4: fma?.gemvT4 ?? null };
+    kernel = { memory: ex.memory, panels: ex.panels, fused: ex.fused, allFinite: ex.allFinite, fmaPanels: fma?.panels ?? null, ddot16: fma?.ddot16 ?? null, gemvT4: fma?.gemvT4 ?? null, gemvN4: fma?.gemvN4 ?? null };
   } catch {
     kernel = null;
   }
@@ -94,6 +102,7 @@ interface FmaExports {
   panels: Panels;
   ddot16: (x: number, y: number, n: number) => number;
   gemvT4: GemvT4;
+  gemvN4: GemvN4;
   madd: (a: number, b: number, c: number) => number;
 }
 

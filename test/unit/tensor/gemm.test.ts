@@ -30,9 +30,9 @@ describe('matmul kernels (plain sums)', () => {
     assert.ok(wasmGemm());
   });
 
-  // Includes the small shapes: narrow (2-3 columns: four rows at a time), 1-row, 8-row. One column is
-  // a matrix-vector product, in gemv's order (below).
-  for (const [m, k, n] of [[33, 40, 35], [64, 300, 9], [5, 513, 70], [130, 17, 66], [32, 128, 3], [128, 32, 2], [1, 40, 70], [8, 128, 32], [128, 32, 8], [3, 700, 3]]) {
+  // Includes the small shapes: narrow (2-3 columns: four rows at a time), 2-row, 8-row. One column or
+  // one row is a matrix-vector product, in gemv's order (below).
+  for (const [m, k, n] of [[33, 40, 35], [64, 300, 9], [5, 513, 70], [130, 17, 66], [32, 128, 3], [128, 32, 2], [2, 40, 70], [8, 128, 32], [128, 32, 8], [3, 700, 3]]) {
     it(`gives identical bits with and without WebAssembly for (${m}x${k})@(${k}x${n}), equal to the ascending-k loop`, () => {
       const rs = new T.RandomState(m + k + n);
       const a = T.binary('subtract', rs.rand(m, k) as T.NDArray, 0.5);
@@ -115,6 +115,23 @@ describe('matrix-vector products (OpenBLAS dgemv_t order)', () => {
         const forms = [T.matmul(a, x), T.dot(a, x), T.reshape(T.matmul(a, T.reshape(x, [k, 1])), [m])];
         for (const [f, y] of forms.entries())
           for (let i = 0; i < m; i++) assert.equal(bits(y.data[y.offset + i * y.strides[0]]), want[i], `form ${f}, (${m}x${k}) stride ${sx}, y[${i}]`);
+      }
+    });
+});
+
+describe('vector-matrix products (OpenBLAS dgemv_n order)', () => {
+  after(() => setHardwareFmaEnabled(true));
+  const data = golden<{ cases: Array<{ seed: number; k: number; n: number; sx: number; bits: string[] }> }>('gemvn-bits.json');
+  for (const hw of [true, false])
+    it(`equals NumPy's x @ B bit for bit, as x @ B, np.dot(x, B), B.T @ x and x[None] @ B (${hw ? 'hardware' : 'emulated'} FMA)`, () => {
+      setHardwareFmaEnabled(hw);
+      for (const { seed, k, n, sx, bits: want } of data.cases) {
+        const rs = new T.RandomState(seed);
+        const b = T.binary('subtract', rs.rand(k, n) as T.NDArray, 0.5), xs = T.binary('subtract', rs.rand(k * sx) as T.NDArray, 0.5);
+        const x = T.getItem(xs, T.slice(null, null, sx));
+        const forms = [T.matmul(x, b), T.dot(x, b), T.matmul(T.transpose(b), x), T.reshape(T.matmul(T.reshape(x, [1, k]), b), [n])];
+        for (const [f, y] of forms.entries())
+          for (let i = 0; i < n; i++) assert.equal(bits(y.data[y.offset + i * y.strides[0]]), want[i], `form ${f}, k=${k} n=${n} stride ${sx}, y[${i}]`);
       }
     });
 });
