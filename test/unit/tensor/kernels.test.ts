@@ -231,8 +231,15 @@ describe('small-product FMA kernel', () => {
               for (let j = 0; j < n; j++) {
                 let c = 0;
                 // The CPU's FMA rounds once; the emulation (the kernels and `fma` alike) can miss a tie
-                // that a tiny c breaks, so the hardware kernel is held to the exact oracle.
-                for (let p = 0; p < k; p++) c = (hw ? exactFma : fma)(at(a, [i, p]), at(b, [p, j]), c);
+                // that a tiny c breaks, so the hardware kernel is held to the exact oracle. On the
+                // hardware path the last row of an odd m is OpenBLAS's 4x1 kernel (four chains by p mod 4,
+                // the last k mod 8 steps in the first) for the columns in whole groups of four (k > 1:
+                // an outer product is its own exact loop).
+                if (hw && k > 1 && m % 2 === 1 && i === m - 1 && j < n - (n % 4)) {
+                  const ch = [0, 0, 0, 0], k8 = k - (k % 8);
+                  for (let p = 0; p < k; p++) ch[p < k8 ? p % 4 : 0] = exactFma(at(a, [i, p]), at(b, [p, j]), ch[p < k8 ? p % 4 : 0]);
+                  c = 0 + (ch[0] + ch[1] + (ch[2] + ch[3]));
+                } else for (let p = 0; p < k; p++) c = (hw ? exactFma : fma)(at(a, [i, p]), at(b, [p, j]), c);
                 sameBits(at(r, [i, j]), c, `C[${i},${j}] of (${m}x${k})@(${k}x${n})`);
               }
           },
