@@ -284,11 +284,9 @@ export function norm(x: NDArray, ord: number | 'fro' | null = null, axis: AxisAr
   const sq = (t: NDArray) => binary('multiply', t, t);
   const nd = axis === null || axis === undefined ? a.ndim : typeof axis === 'number' ? 1 : axis.length;
   if ((axis === null || axis === undefined) && (ord === null || (ord === 'fro' && a.ndim === 2) || (ord === 2 && a.ndim === 1))) {
-    // x.ravel().dot(x.ravel()), accumulated in order.
+    // NumPy: sqrt(x.ravel().dot(x.ravel())), the BLAS ddot of a contiguous copy.
     const f = a.toFlat();
-    let s = 0;
-    for (let i = 0; i < f.length; i++) s += f[i] * f[i];
-    const r = fill0d(Math.sqrt(s));
+    const r = fill0d(Math.sqrt(ddot(f.length, f, 0, 1, f, 0, 1)));
     return scalarize(keepdims ? reshape(r, a.shape.map(() => 1)) : r);
   }
   const ax: AxisArg = axis ?? [...Array(a.ndim).keys()];

@@ -85,16 +85,17 @@ describe('matrix products on the CPU\'s FMA (OpenBLAS dgemm order)', () => {
 
 describe('vector dot products (OpenBLAS ddot order)', () => {
   after(() => setHardwareFmaEnabled(true));
-  const data = golden<{ cases: Array<{ seed: number; n: number; sx: number; sy: number; bits: string }> }>('dot-bits.json');
+  const data = golden<{ cases: Array<{ seed: number; n: number; sx: number; sy: number; bits: string; norm?: string }> }>('dot-bits.json');
   for (const hw of [true, false])
     it(`equals NumPy's np.dot of two vectors bit for bit, contiguous and strided (${hw ? 'hardware' : 'emulated'} FMA)`, () => {
       setHardwareFmaEnabled(hw);
-      for (const { seed, n, sx, sy, bits: want } of data.cases) {
+      for (const { seed, n, sx, sy, bits: want, norm } of data.cases) {
         const rs = new T.RandomState(seed);
         const a = T.binary('subtract', rs.rand(n * sx) as T.NDArray, 0.5), b = T.binary('subtract', rs.rand(n * sy) as T.NDArray, 0.5);
         const x = T.getItem(a, T.slice(null, null, sx)), y = T.getItem(b, T.slice(null, null, sy));
         assert.equal(bits(T.dot(x, y).item() as number), want, `n=${n} strides ${sx},${sy}`);
         assert.equal(bits(T.matmul(x, y).item() as number), want, `@ n=${n}`);
+        if (norm) assert.equal(bits(T.norm(a).item() as number), norm, `norm n=${n}`);
       }
     });
 });
