@@ -7,13 +7,8 @@ import {
 import { formatValue } from './format';
 import { hashKey, objectId } from './keys';
 import { absValue, binop, compare } from './ops';
-import {
-  Ellipsis, NotImplemented, PyBaseException, PyBuiltin, PyClassMethod, PyDict, PyFloat, PyFunction, PyIter, PyList,
-  PyObject, PyProperty, PyRange, PySet, PySlice, PyStaticMethod, PyTuple, PyType, typeName, typeOf, objectType,
-  intType, floatType, strType, boolType, listType, tupleType, dictType, setType, frozensetType, rangeType, sliceType,
-  typeType, propertyType, staticmethodType, classmethodType, PyInstance, PyBoundMethod, PyMethodDescriptor, PyGenerator,
-  noneType,
-} from './objects';
+import { Ellipsis, NotImplemented, PyBaseException, PyBuiltin, PyClassMethod, PyDict, PyFloat, PyFunction, PyIter, PyList, PyObject, PyProperty, PyRange, PySet, PySlice, PyStaticMethod, PyTuple, PyType, typeName, typeOf, objectType, intType, floatType, strType, boolType, listType, tupleType, dictType, setType, frozensetType, rangeType, sliceType, typeType, propertyType, staticmethodType, classmethodType, PyInstance, PyBoundMethod, PyMethodDescriptor, noneType } from './objects';
+import { PyGenerator } from './generatorObj';
 import { asciiOf, repr, str } from './repr';
 import {
   call, callDescr, getAttr, getIter, hasAttr, iterNext, len, setAttr, delAttr, toArray, toIndex, truthy, setTypeType,

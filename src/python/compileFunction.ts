@@ -5,7 +5,8 @@
 import type { Arguments, ExprOf, StmtOf } from './ast';
 import { pyErr, RecursionError, TypeError } from './errors';
 import { at, Frame, NORMAL, posOf, record, RETURN, type S, type X } from './frame';
-import { objectType, PyBaseException, PyCell, PyFunction, PyGenerator, PyType } from './objects';
+import { objectType, PyBaseException, PyCell, PyFunction, PyType } from './objects';
+import { PyGenerator } from './generatorObj';
 import { call, checkLimits, rt } from './runtime';
 import { type Scope } from './scope';
 import { compileGenerator } from './genCompiler';

@@ -8,7 +8,8 @@ import { exceptionMatches } from './compileFlow';
 import { compFrame, compileExpr } from './compileExpr';
 import { pyErr, TypeError } from './errors';
 import { at, BREAK, type Frame, NORMAL, posOf, record, RETURN } from './frame';
-import { PyGenerator, PyList } from './objects';
+import { PyList } from './objects';
+import { PyGenerator } from './generatorObj';
 import { call, checkLimits, getAttr, getIter, iterNext, rt, truthy } from './runtime';
 import type { Scope } from './scope';
 

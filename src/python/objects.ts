@@ -5,6 +5,7 @@
 
 import { InstanceDict } from './instanceDict';
 import { PyObject } from './pyObject';
+import { computeMro } from './mro';
 
 export { PyObject };
 
@@ -99,29 +100,6 @@ export function noteInstanceAttr(cls: PyType, name: string): void {
   else s.add(name);
   typeVersion++;
 }
-
-/** C3 linearisation (CPython Objects/typeobject.c mro_internal). */
-function computeMro(t: PyType): PyType[] {
-  if (t.bases.length === 0) return [t];
-  const seqs = t.bases.map((b) => b.mro.slice()).concat([t.bases.slice()]);
-  const out: PyType[] = [t];
-  for (;;) {
-    const nonEmpty = seqs.filter((s) => s.length > 0);
-    if (nonEmpty.length === 0) return out;
-    let cand: PyType | null = null;
-    for (const s of nonEmpty) {
-      const c = s[0];
-      if (!nonEmpty.some((o) => o.indexOf(c) > 0)) {
-        cand = c;
-        break;
-      }
-    }
-    if (!cand) throw new MroError();
-    out.push(cand);
-    for (const s of nonEmpty) if (s[0] === cand) s.shift();
-  }
-}
-export class MroError {}
 
 // typeType must exist before any PyType is constructed; it is patched after creation.
 // eslint-disable-next-line prefer-const
@@ -427,38 +405,3 @@ export class PyFunction extends PyObject {
   }
 }
 PyFunction.prototype.cls = functionType;
-
-/** A generator object: wraps a JS generator produced by the compiler's generator mode. */
-export class PyGenerator extends PyObject {
-  done = false;
-  running = false;
-  constructor(readonly gen: Generator<any, any, any>, readonly name: string) {
-    super();
-  }
-  /** Returns the next value or undefined when exhausted (StopIteration). */
-  next(): any {
-    return this.send(null);
-  }
-  send(v: any): any {
-    if (this.done) return undefined;
-    if (this.running) throw new GeneratorRunning();
-    this.running = true;
-    try {
-      const r = this.gen.next(v);
-      if (r.done) {
-        this.done = true;
-        this.returnValue = r.value;
-        return undefined;
-      }
-      return r.value;
-    } catch (e) {
-      this.done = true;
-      throw e;
-    } finally {
-      this.running = false;
-    }
-  }
-  returnValue: any = null;
-}
-PyGenerator.prototype.cls = generatorType;
-export class GeneratorRunning {}

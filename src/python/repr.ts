@@ -3,11 +3,8 @@
 
 import { floatRepr } from '../common/floatRepr';
 import { TypeError, pyErr } from './errors';
-import {
-  PyBaseException, PyBoundMethod, PyBuiltin, PyBytes, PyDict, PyEllipsis, PyFloat, PyFunction, PyGenerator, PyInstance,
-  PyIter, PyList, PyMethodDescriptor, PyModule, PyNotImplemented, PyObject, PyProperty, PyRange, PySet, PySlice,
-  PyTuple, PyType, typeName,
-} from './objects';
+import { PyBaseException, PyBoundMethod, PyBuiltin, PyBytes, PyDict, PyEllipsis, PyFloat, PyFunction, PyInstance, PyIter, PyList, PyMethodDescriptor, PyModule, PyNotImplemented, PyObject, PyProperty, PyRange, PySet, PySlice, PyTuple, PyType, typeName } from './objects';
+import { PyGenerator } from './generatorObj';
 import { objectId } from './keys';
 import { callDescr } from './runtime';
 import { cpythonIntSetOrder } from './setOrder';

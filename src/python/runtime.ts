@@ -7,11 +7,8 @@ import {
   pyErr, pyErrArgs, KeyboardInterrupt,
 } from './errors';
 import { hashKey, dictGet } from './keys';
-import {
-  GeneratorRunning, NotImplemented, PyBaseException, PyBoundMethod, PyBuiltin, PyClassMethod, PyDict, PyFloat, PyFunction,
-  PyGenerator, PyInstance, PyIter, PyList, PyMethodDescriptor, PyModule, PyObject, PyProperty, PyRange, PySet,
-  type Native, PySlice, PyStaticMethod, PyTuple, PyType, typeName, typeOf, PyBytes, objectType, bumpTypeVersion, currentTypeVersion, noteInstanceAttr,
-} from './objects';
+import { NotImplemented, PyBaseException, PyBoundMethod, PyBuiltin, PyClassMethod, PyDict, PyFloat, PyFunction, PyInstance, PyIter, PyList, PyMethodDescriptor, PyModule, PyObject, PyProperty, PyRange, PySet, type Native, PySlice, PyStaticMethod, PyTuple, PyType, typeName, typeOf, PyBytes, objectType, bumpTypeVersion, currentTypeVersion, noteInstanceAttr } from './objects';
+import { GeneratorRunning, PyGenerator } from './generatorObj';
 import { repr } from './repr';
 import { PySuper } from './superObj';
 import { cpythonIntSetOrder } from './setOrder';

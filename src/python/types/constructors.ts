@@ -3,12 +3,8 @@
 
 import { pyErr, TypeError, ValueError } from '../errors';
 import { floatFromValue, intFromValue } from '../numConvert';
-import {
-  boolType, classmethodType, dictType, EMPTY_TUPLE, floatType, frozensetType, intType, listType, noneType, objectType,
-  PyBaseException, PyClassMethod, PyDict, PyFloat, PyInstance, PyList, PyProperty, PyRange, PySet, PySlice, PyStaticMethod,
-  PyTuple, PyType, propertyType, rangeType, setType, sliceType, staticmethodType, strType, tupleType, typeType, typeName,
-  iteratorType, generatorType, PyGenerator, PyIter, PyFunction, PyBuiltin,
-} from '../objects';
+import { boolType, classmethodType, dictType, EMPTY_TUPLE, floatType, frozensetType, intType, listType, noneType, objectType, PyBaseException, PyClassMethod, PyDict, PyFloat, PyInstance, PyList, PyProperty, PyRange, PySet, PySlice, PyStaticMethod, PyTuple, PyType, propertyType, rangeType, setType, sliceType, staticmethodType, strType, tupleType, typeType, typeName, iteratorType, generatorType, PyIter, PyFunction, PyBuiltin } from '../objects';
+import { PyGenerator } from '../generatorObj';
 import { repr, str } from '../repr';
 import { call, toArray, toIndex, truthy, iterNext } from '../runtime';
 import { method } from '../nativeUtil';
