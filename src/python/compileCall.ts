@@ -5,7 +5,7 @@
 import type { ExprOf } from './ast';
 import type { Compiler } from './compiler';
 import { pyErr, TypeError } from './errors';
-import { at, type Frame, type Globals, posOf, type X } from './frame';
+import { at, type ErrPos, type Frame, type Globals, posOf, type X } from './frame';
 import { type Native, PyBuiltin, PyCell, PyDict, PyFunction, PyInstance, PyType, currentTypeVersion, typeOf } from './objects';
 import { builtinConstructor, call, construct, initReturned, len, plainInit, toArray } from './runtime';
 import { builtinMethodSite, lenSite } from './builtinSites';
@@ -151,22 +151,8 @@ export function callExpr(c: Compiler, e: ExprOf<'Call'>, sc: Scope): X {
   // Everything but a cache hit (the site closure below tests that first).
   const general = (f: Frame, fn: any): any => {
     if (fn instanceof PyType) {
-      // Instantiating a plain class: the receiver goes straight into the argument array (no copy).
       const init = plainInit(fn);
-      if (init !== null) {
-        const obj = new PyInstance(fn);
-        const a = argsSelf(f, obj);
-        const kw = kwargs ? kwargs(f) : null;
-        try {
-          // Arguments that redefined a class attribute: construct afresh, as CPython looks up after evaluating them.
-          if (fn.ctorVersion !== currentTypeVersion()) return construct(fn, a.slice(1), kw);
-          const r = init.impl(a, kw);
-          if (r !== null) initReturned(r);
-          return obj;
-        } catch (err) {
-          throw at(err, p);
-        }
-      }
+      if (init !== null) return constructPlain(fn, init, f, argsSelf, kwargs, p);
     }
     if (fn instanceof PyFunction) {
       lastFn = fn;
@@ -217,6 +203,27 @@ export function callExpr(c: Compiler, e: ExprOf<'Call'>, sc: Scope): X {
         throw at(err, p);
       }
     }
+    if (fn instanceof PyType) {
+      const init = plainInit(fn);
+      if (init !== null) return constructPlain(fn, init, f, argsSelf, kwargs, p);
+    }
     return general(f, fn);
   };
+}
+
+/** Instantiating a plain class (Python __init__, no __new__): the receiver goes straight into the
+ * argument array, which becomes __init__'s locals. A module-level function, inlined into call sites. */
+function constructPlain(cls: PyType, init: PyFunction, f: Frame, argsSelf: (f: Frame, self: any) => any[], kwargs: ((f: Frame) => Map<string, any>) | null, p: ErrPos): any {
+  const obj = new PyInstance(cls);
+  const a = argsSelf(f, obj);
+  const kw = kwargs ? kwargs(f) : null;
+  try {
+    // Arguments that redefined a class attribute: construct afresh, as CPython looks up after evaluating them.
+    if (cls.ctorVersion !== currentTypeVersion()) return construct(cls, a.slice(1), kw);
+    const r = init.impl(a, kw);
+    if (r !== null) initReturned(r);
+    return obj;
+  } catch (err) {
+    throw at(err, p);
+  }
 }
