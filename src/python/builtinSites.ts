@@ -81,9 +81,9 @@ export function lenSite(lenBuiltin: unknown, fx: X, a0: X, general: (f: Frame, f
     const fn = fx(f);
     if (fn !== lenBuiltin) return general(f, fn);
     const v = a0(f);
-    if (v instanceof PyList) return v.items.length;
+    if (v instanceof PyList && v.cls === listType) return v.items.length;
     if (typeof v === 'string') return v.length;
-    if (v instanceof PyDict) return v.vals.size;
+    if (v instanceof PyDict && v.cls === dictType) return v.vals.size;
     try {
       return lenOf(v);
     } catch (err) {

@@ -6,7 +6,7 @@ import type { Expr, StmtOf } from './ast';
 import { pyErr, TypeError, ValueError } from './errors';
 import { at, type ErrPos, Frame, NORMAL, posOf, type S } from './frame';
 import type { Shape } from './instanceDict';
-import { PyBaseException, PyDict, PyFloat, PyFunction, PyInstance, PyList, PyObject, PyTuple, PyType, typeName, PyProperty, currentTypeVersion, noteInstanceAttr } from './objects';
+import { PyBaseException, PyDict, PyFloat, PyFunction, PyInstance, PyList, PyObject, PyTuple, PyType, typeName, PyProperty, listType, dictType, currentTypeVersion, noteInstanceAttr } from './objects';
 import { inplace } from './ops';
 import { delAttr, delItem, getAttr, getItem, setAttr, setItem, toArray } from './runtime';
 import { type Scope } from './scope';
@@ -34,13 +34,13 @@ export function target(c: Compiler, t: Expr, sc: Scope): (f: Frame, v: any) => v
       return (f, v) => {
         const o = obj(f);
         const k = key(f);
-        if (o instanceof PyList && typeof k === 'number') {
+        if (o instanceof PyList && typeof k === 'number' && o.cls === listType) {
           const i = k < 0 ? k + o.items.length : k;
           if (i >= 0 && i < o.items.length) {
             o.items[i] = v;
             return;
           }
-        } else if (o instanceof PyDict && (typeof k === 'string' || typeof k === 'number')) {
+        } else if (o instanceof PyDict && (typeof k === 'string' || typeof k === 'number') && o.cls === dictType) {
           // What setItem does for these keys: they are their own hash keys, no original to keep.
           o.vals.set(k, v);
           return;

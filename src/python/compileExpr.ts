@@ -8,7 +8,7 @@ import { fromHostError, pyErr, TypeError } from './errors';
 import { at, type ErrPos, type Frame, posOf, type X } from './frame';
 import { convert, formatValue } from './format';
 import { hashKey } from './keys';
-import { Ellipsis, EMPTY_TUPLE, PyBaseException, PyBytes, PyCell, PyDict, PyFloat, PyList, PyRange, PySet, PySlice, PyTuple, typeOf } from './objects';
+import { Ellipsis, EMPTY_TUPLE, PyBaseException, PyBytes, PyCell, PyDict, PyFloat, PyList, PyRange, PySet, PySlice, PyTuple, typeOf, listType, dictType } from './objects';
 import { invert, neg, pos as unaryPos } from './ops';
 import { checkLimits, dictSetItem, getItem, sliceSeq, getIter, iterNext, rt, toArray, truthy } from './runtime';
 import type { Scope } from './scope';
@@ -127,11 +127,11 @@ export function compileExpr(c: Compiler, e: Expr, sc: Scope): X {
       return (f) => {
         const o = obj(f);
         const k = key(f);
-        if (o instanceof PyList && typeof k === 'number') {
+        if (o instanceof PyList && typeof k === 'number' && o.cls === listType) {
           const items = o.items;
           const i = k < 0 ? k + items.length : k;
           if (i >= 0 && i < items.length) return items[i];
-        } else if (o instanceof PyDict && (typeof k === 'string' || typeof k === 'number')) {
+        } else if (o instanceof PyDict && (typeof k === 'string' || typeof k === 'number') && o.cls === dictType) {
           // Strings and safe ints are their own hash keys (keys.ts); a miss goes the general way.
           const v = o.vals.get(k);
           if (v !== undefined) return v;
@@ -389,7 +389,7 @@ export function comprehension<A>(
         for (let k = 0; k < conds.length; k++) if (!conds[k](f)) return;
         next(f, acc);
       };
-      if (src instanceof PyList) {
+      if (src instanceof PyList && src.cls === listType) {
         const items = src.items;
         for (let j = 0; j < items.length; j++) {
           body(items[j]);

@@ -4,7 +4,7 @@
 import type { StmtOf } from './ast';
 import { BaseException, pyErr, RuntimeError, TypeError } from './errors';
 import { at, BREAK, Frame, NORMAL, posOf, record, RETURN, type S } from './frame';
-import { PyBaseException, PyList, PyRange, PyTuple, PyType, typeName } from './objects';
+import { PyBaseException, PyList, PyRange, PyTuple, PyType, typeName, listType } from './objects';
 import { call, callMethod, checkLimits, getAttr, getIter, iterNext, rt, truthy } from './runtime';
 import { type Scope } from './scope';
 import type { Compiler } from './compiler';
@@ -36,7 +36,7 @@ export function forStmt(c: Compiler, s: StmtOf<'For'>, sc: Scope, q: string): S 
         }
         if (--rt.ticks < 0) checkLimits();
       }
-    } else if (it instanceof PyList) {
+    } else if (it instanceof PyList && it.cls === listType) {
       const items = it.items;
       for (let i = 0; i < items.length; i++) {
         if (slot >= 0) f.l[slot] = items[i];

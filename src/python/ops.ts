@@ -11,7 +11,7 @@ import {
 import {
   NotImplemented, PyDict, PyFloat, PyList, PyObject, PyRange, PySet, PyTuple, PyType, typeName, typeOf,
 } from './objects';
-import { callDescr, getIter, iterNext, toIndex, truthy } from './runtime';
+import { callDescr, getIter, isBuiltinExact, iterNext, subclassOverride, toIndex, truthy } from './runtime';
 
 export const DUNDERS: Record<string, [string, string, string]> = {
   '+': ['__add__', '__radd__', '__iadd__'],
@@ -352,6 +352,10 @@ export function compare(op: string, a: any, b: any): any {
 }
 
 export function contains(container: any, item: any): boolean {
+  if ((container instanceof PyList || container instanceof PyTuple || container instanceof PyDict || container instanceof PySet) && !isBuiltinExact(container)) {
+    const f = subclassOverride(container, '__contains__');
+    if (f !== undefined) return truthy(callDescr(f, container, [item]));
+  }
   if (container instanceof PyDict) return container.vals.has(hashKey(item));
   if (container instanceof PySet) return container.items.has(hashKey(item));
   if (typeof container === 'string') {

@@ -7,7 +7,7 @@ import {
   pyErr, pyErrArgs, KeyboardInterrupt,
 } from './errors';
 import { hashKey, dictGet } from './keys';
-import { NotImplemented, PyBaseException, PyBoundMethod, PyBuiltin, PyClassMethod, PyDict, PyFloat, PyFunction, PyInstance, PyIter, PyList, PyMethodDescriptor, PyModule, PyObject, PyProperty, PyRange, PySet, type Native, PySlice, PyStaticMethod, PyTuple, PyType, typeName, typeOf, PyBytes, objectType, bumpTypeVersion, currentTypeVersion, noteInstanceAttr } from './objects';
+import { NotImplemented, PyBaseException, PyBoundMethod, PyBuiltin, PyClassMethod, PyDict, PyFloat, PyFunction, PyInstance, PyIter, PyList, PyMethodDescriptor, PyModule, PyObject, PyProperty, PyRange, PySet, type Native, PySlice, PyStaticMethod, PyTuple, PyType, typeName, typeOf, PyBytes, objectType, listType, dictType, tupleType, setType, bumpTypeVersion, currentTypeVersion, noteInstanceAttr } from './objects';
 import { GeneratorRunning, PyGenerator } from './generatorObj';
 import { repr } from './repr';
 import { PySuper } from './superObj';
@@ -362,6 +362,30 @@ export interface Iter {
 }
 
 export function getIter(v: any): Iter {
+  if ((v instanceof PyList || v instanceof PyTuple || v instanceof PyDict || v instanceof PySet) && !isBuiltinExact(v)) {
+    const f = subclassOverride(v, '__iter__');
+    if (f !== undefined) return iterOf(callDescr(f, v, []));
+  }
+  return builtinIter(v);
+}
+
+/** What `__iter__` returned, as an Iter (its `__next__` until StopIteration). */
+function iterOf(it: any): Iter {
+  if (it instanceof PyIter || it instanceof PyGenerator) return it;
+  const nx = typeOf(it).lookup('__next__');
+  if (nx === undefined) throw pyErr(TypeError, `iter() returned non-iterator of type '${typeName(it)}'`);
+  return new PyIter(() => {
+    try {
+      return callDescr(nx, it, []);
+    } catch (e) {
+      if (e instanceof PyBaseException && e.cls.isSubtypeOf(StopIteration)) return undefined;
+      throw e;
+    }
+  });
+}
+
+/** Iterators of the builtin types, and the protocol for everything else. */
+export function builtinIter(v: any): Iter {
   if (v instanceof PyList) {
     let i = 0;
     const items = v;
@@ -407,20 +431,7 @@ export function getIter(v: any): Iter {
   if (v instanceof PyObject) {
     const t = v.cls;
     const f = t.lookup('__iter__');
-    if (f !== undefined) {
-      const it = callDescr(f, v, []);
-      if (it instanceof PyIter || it instanceof PyGenerator) return it;
-      const nx = typeOf(it).lookup('__next__');
-      if (nx === undefined) throw pyErr(TypeError, `iter() returned non-iterator of type '${typeName(it)}'`);
-      return new PyIter(() => {
-        try {
-          return callDescr(nx, it, []);
-        } catch (e) {
-          if (e instanceof PyBaseException && e.cls.isSubtypeOf(StopIteration)) return undefined;
-          throw e;
-        }
-      });
-    }
+    if (f !== undefined) return iterOf(callDescr(f, v, []));
     const gi = t.lookup('__getitem__');
     if (gi !== undefined) {
       let i = 0;
@@ -465,7 +476,7 @@ export function iterNext(it: Iter): any {
 
 /** Materialises an iterable into a fresh JS array. */
 export function toArray(v: any): any[] {
-  if (v instanceof PyList || v instanceof PyTuple) return v.items.slice();
+  if ((v instanceof PyList || v instanceof PyTuple) && (v.cls === listType || v.cls === tupleType)) return v.items.slice();
   const out: any[] = [];
   const it = getIter(v);
   for (let x = iterNext(it); x !== undefined; x = iterNext(it)) {
@@ -479,6 +490,10 @@ export function toArray(v: any): any[] {
 
 export function len(v: any): number {
   if (typeof v === 'string') return v.length;
+  if ((v instanceof PyList || v instanceof PyTuple || v instanceof PyDict || v instanceof PySet) && !isBuiltinExact(v)) {
+    const f = subclassOverride(v, '__len__');
+    if (f !== undefined) return checkedLen(callDescr(f, v, []));
+  }
   if (v instanceof PyList || v instanceof PyTuple) return v.items.length;
   if (v instanceof PyDict) return v.vals.size;
   if (v instanceof PySet) return v.items.size;
@@ -486,14 +501,21 @@ export function len(v: any): number {
   if (v instanceof PyBytes) return v.data.length;
   if (v instanceof PyObject) {
     const f = v.cls.lookup('__len__');
-    if (f !== undefined) {
-      const r = callDescr(f, v, []);
-      if (typeof r !== 'number') throw pyErr(TypeError, `'${typeName(r)}' object cannot be interpreted as an integer`);
-      if (r < 0) throw pyErr(ValueError, '__len__() should return >= 0');
-      return r;
-    }
+    if (f !== undefined) return checkedLen(callDescr(f, v, []));
   }
   throw pyErr(TypeError, `object of type '${typeName(v)}' has no len()`);
+}
+
+function checkedLen(r: any): number {
+  if (typeof r !== 'number') throw pyErr(TypeError, `'${typeName(r)}' object cannot be interpreted as an integer`);
+  if (r < 0) throw pyErr(ValueError, '__len__() should return >= 0');
+  return r;
+}
+
+/** True for an instance of exactly list, tuple, dict or set (no subclass that may override a dunder). */
+export function isBuiltinExact(v: PyObject): boolean {
+  const c = v.cls;
+  return c === listType || c === dictType || c === tupleType || c === setType;
 }
 
 /** Converts an index-like value (int, bool, __index__) to a JS number. */
@@ -520,7 +542,8 @@ export function sliceIndices(s: PySlice, n: number): [number, number, number, nu
  * undefined when any of that does not hold (the caller then goes through getItem and a PySlice). */
 export function sliceSeq(o: any, lo: any, hi: any, st: any): any {
   const isStr = typeof o === 'string';
-  if (!isStr && !(o instanceof PyList) && !(o instanceof PyTuple)) return undefined;
+  // Subclasses go the general way: their __getitem__ may take the slice object.
+  if (!isStr && !((o instanceof PyList && o.cls === listType) || (o instanceof PyTuple && o.cls === tupleType))) return undefined;
   if ((lo !== null && typeof lo !== 'number') || (hi !== null && typeof hi !== 'number')) return undefined;
   if (st !== null && (typeof st !== 'number' || st === 0)) return undefined;
   const step: number = st ?? 1;
@@ -582,21 +605,14 @@ function seqIndex(v: any, n: number, kind: string): number {
 
 export function getItem(o: any, k: any): any {
   if (o instanceof PyList) {
-    if (typeof k === 'number') {
-      const items = o.items;
-      const i = k < 0 ? k + items.length : k;
-      if (i >= 0 && i < items.length) return items[i];
-      throw pyErr(IndexError, 'list index out of range');
-    }
-    if (k instanceof PySlice) return new PyList(sliceItems(o.items, k));
-    return o.items[seqIndex(k, o.items.length, 'list')];
+    const f = o.cls === listType ? undefined : subclassOverride(o, '__getitem__');
+    return f === undefined ? listGetItem(o, k) : callDescr(f, o, [k]);
   }
   if (o instanceof PyDict) {
-    const r = dictGet(o, k);
-    if (r !== undefined) return r;
-    return dictMissing(o, k);
+    const f = o.cls === dictType ? undefined : subclassOverride(o, '__getitem__');
+    return f === undefined ? dictGetItem(o, k) : callDescr(f, o, [k]);
   }
-  if (o instanceof PyTuple) {
+  if (o instanceof PyTuple && (o.cls === tupleType || subclassOverride(o, '__getitem__') === undefined)) {
     if (k instanceof PySlice) return new PyTuple(sliceItems(o.items, k));
     return o.items[seqIndex(k, o.items.length, 'tuple')];
   }
@@ -654,22 +670,15 @@ export function dictSetItem(d: PyDict, k: any, v: any): void {
 
 export function setItem(o: any, k: any, v: any): void {
   if (o instanceof PyList) {
-    if (k instanceof PySlice) {
-      const items = toArray(v);
-      const [start, stop, step, n] = sliceIndices(k, o.items.length);
-      if (step === 1) {
-        o.items.splice(start, Math.max(0, stop - start), ...items);
-        return;
-      }
-      if (items.length !== n) throw pyErr(ValueError, `attempt to assign sequence of size ${items.length} to extended slice of size ${n}`);
-      for (let i = 0, j = start; i < n; i++, j += step) o.items[j] = items[i];
-      return;
-    }
-    o.items[seqIndex(k, o.items.length, 'list assignment')] = v;
+    const f = o.cls === listType ? undefined : subclassOverride(o, '__setitem__');
+    if (f === undefined) listSetItem(o, k, v);
+    else callDescr(f, o, [k, v]);
     return;
   }
   if (o instanceof PyDict) {
-    dictSetItem(o, k, v);
+    const f = o.cls === dictType ? undefined : subclassOverride(o, '__setitem__');
+    if (f === undefined) dictSetItem(o, k, v);
+    else callDescr(f, o, [k, v]);
     return;
   }
   if (o instanceof PyObject) {
@@ -684,20 +693,15 @@ export function setItem(o: any, k: any, v: any): void {
 
 export function delItem(o: any, k: any): void {
   if (o instanceof PyList) {
-    if (k instanceof PySlice) {
-      const [start, , step, n] = sliceIndices(k, o.items.length);
-      const kill = new Set<number>();
-      for (let i = 0, j = start; i < n; i++, j += step) kill.add(j);
-      o.items = o.items.filter((_, i) => !kill.has(i));
-      return;
-    }
-    o.items.splice(seqIndex(k, o.items.length, 'list assignment'), 1);
+    const f = o.cls === listType ? undefined : subclassOverride(o, '__delitem__');
+    if (f === undefined) listDelItem(o, k);
+    else callDescr(f, o, [k]);
     return;
   }
   if (o instanceof PyDict) {
-    const h = hashKey(k);
-    if (!o.vals.delete(h)) throw pyErrArgs(KeyError, [k]);
-    o.origs?.delete(h);
+    const f = o.cls === dictType ? undefined : subclassOverride(o, '__delitem__');
+    if (f === undefined) dictDelItem(o, k);
+    else callDescr(f, o, [k]);
     return;
   }
   if (o instanceof PyObject) {
@@ -714,3 +718,63 @@ export function checkRecursion(): void {
   throw pyErr(RecursionError, 'maximum recursion depth exceeded');
 }
 
+/**
+ * A Python-level method that a subclass of a builtin container (list, dict, set, tuple) defines for a
+ * protocol dunder, if any: the builtin types' fast paths must not hide it (CPython calls the
+ * `__getitem__` of a dict subclass). Native methods (the builtin's own, inherited) do not count.
+ */
+export function subclassOverride(o: PyObject, name: string): any {
+  const f = o.cls.lookup(name);
+  return f !== undefined && !(f instanceof PyMethodDescriptor) ? f : undefined;
+}
+
+/** `list[k]` itself (also `list.__getitem__`, which super() reaches from a subclass). */
+export function listGetItem(o: PyList, k: any): any {
+  if (typeof k === 'number') {
+    const items = o.items;
+    const i = k < 0 ? k + items.length : k;
+    if (i >= 0 && i < items.length) return items[i];
+    throw pyErr(IndexError, 'list index out of range');
+  }
+  if (k instanceof PySlice) return new PyList(sliceItems(o.items, k));
+  return o.items[seqIndex(k, o.items.length, 'list')];
+}
+
+/** `dict[k]` itself, `__missing__` included. */
+export function dictGetItem(o: PyDict, k: any): any {
+  const r = dictGet(o, k);
+  if (r !== undefined) return r;
+  return dictMissing(o, k);
+}
+
+export function listSetItem(o: PyList, k: any, v: any): void {
+  if (k instanceof PySlice) {
+    const items = toArray(v);
+    const [start, stop, step, n] = sliceIndices(k, o.items.length);
+    if (step === 1) {
+      o.items.splice(start, Math.max(0, stop - start), ...items);
+      return;
+    }
+    if (items.length !== n) throw pyErr(ValueError, `attempt to assign sequence of size ${items.length} to extended slice of size ${n}`);
+    for (let i = 0, j = start; i < n; i++, j += step) o.items[j] = items[i];
+    return;
+  }
+  o.items[seqIndex(k, o.items.length, 'list assignment')] = v;
+}
+
+export function listDelItem(o: PyList, k: any): void {
+  if (k instanceof PySlice) {
+    const [start, , step, n] = sliceIndices(k, o.items.length);
+    const kill = new Set<number>();
+    for (let i = 0, j = start; i < n; i++, j += step) kill.add(j);
+    o.items = o.items.filter((_, i) => !kill.has(i));
+    return;
+  }
+  o.items.splice(seqIndex(k, o.items.length, 'list assignment'), 1);
+}
+
+export function dictDelItem(o: PyDict, k: any): void {
+  const h = hashKey(k);
+  if (!o.vals.delete(h)) throw pyErrArgs(KeyError, [k]);
+  o.origs?.delete(h);
+}

@@ -9,7 +9,10 @@ import {
   tupleType, typeName,
 } from '../objects';
 import { repr } from '../repr';
-import { call, dictIter, dictSetItem, getAttr, getItem, getIter, iterNext, toArray, toIndex, truthy } from '../runtime';
+import {
+  builtinIter, call, dictDelItem, dictGetItem, dictIter, dictSetItem, getAttr, getItem, getIter, iterNext, listDelItem, listGetItem, listSetItem,
+  toArray, toIndex, truthy,
+} from '../runtime';
 import { checkKw, kwArg, method } from '../nativeUtil';
 import { sortList } from '../sorting';
 
@@ -143,6 +146,22 @@ export function installContainerMethods(): void {
     return null;
   });
   method(L, '__len__', (self: PyList) => self.items.length);
+  // The protocol methods, for super() and `list.__getitem__(x, i)` from a subclass that overrides them.
+  method(L, '__getitem__', (self: PyList, a) => listGetItem(self, one('list.__getitem__', a)));
+  method(L, '__setitem__', (self: PyList, a) => {
+    if (a.length !== 2) throw pyErr(TypeError, `expected 2 arguments, got ${a.length}`);
+    listSetItem(self, a[0], a[1]);
+    return null;
+  });
+  method(L, '__delitem__', (self: PyList, a) => {
+    listDelItem(self, one('list.__delitem__', a));
+    return null;
+  });
+  method(L, '__iter__', (self: PyList) => builtinIter(self));
+  method(L, '__contains__', (self: PyList, a) => {
+    const x = one('list.__contains__', a);
+    return self.items.some((y) => y === x || eq(y, x));
+  });
 
   // ---- tuple
   method(tupleType, 'index', (self: PyTuple, a) => indexIn(self.items, a, 'tuple'));
@@ -209,6 +228,18 @@ export function installContainerMethods(): void {
     return d;
   })));
   method(D, '__len__', (self: PyDict) => self.vals.size);
+  method(D, '__getitem__', (self: PyDict, a) => dictGetItem(self, one('dict.__getitem__', a)));
+  method(D, '__setitem__', (self: PyDict, a) => {
+    if (a.length !== 2) throw pyErr(TypeError, `expected 2 arguments, got ${a.length}`);
+    dictSetItem(self, a[0], a[1]);
+    return null;
+  });
+  method(D, '__delitem__', (self: PyDict, a) => {
+    dictDelItem(self, one('dict.__delitem__', a));
+    return null;
+  });
+  method(D, '__iter__', (self: PyDict) => dictIter(self, 'keys'));
+  method(D, '__contains__', (self: PyDict, a) => self.vals.has(hashKey(one('dict.__contains__', a))));
 
   for (const vt of [dictKeysType, dictValuesType, dictItemsType]) {
     method(vt, '__iter__', (self: PyDictView) => dictIter(self.d, self.kind));
