@@ -20,7 +20,7 @@ const NBMAX = 2048;
 /** y (m values at Y[yo..], zero on entry) = A·x for A with unit column stride (row stride aRs). */
 export function gemvT(m: number, k: number, A: Float64Array, ao: number, aRs: number, X: Float64Array, xo: number, incx: number, Y: Float64Array, yo: number): void {
   if (m === 1) {
-    Y[yo] = ddot(k, A, ao, 1, X, xo, incx);
+    Y[yo] = 0 + ddot(k, A, ao, 1, X, xo, incx); // y = 0 + result, as gemv's beta = 0 leaves it
     return;
   }
   const m3 = k & 3;

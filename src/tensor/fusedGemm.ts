@@ -152,8 +152,8 @@ function fusedWasm(
 
 /**
  * The fused product for k = 1 (an outer product, e.g. dY·Wᵀ for a one-output layer): each element is
- * fma(a, b, +0), which is the correctly rounded product a·b itself, except for the sign of a zero: an
- * exact zero product gives +0 (-0 + +0), one that underflowed keeps its sign. Returns whether every
+ * fma(a, b, +0), the correctly rounded product, then added to the zeroed C as OpenBLAS does (so a
+ * product that underflowed to -0 comes out +0, like an exact zero product). Returns whether every
  * element is finite.
  */
 export function fusedOuter(m: number, n: number, A: Float64Array, aOff: number, aRs: number, B: Float64Array, bOff: number, bCs: number, C: Float64Array, cOff: number): boolean {
@@ -161,12 +161,9 @@ export function fusedOuter(m: number, n: number, A: Float64Array, aOff: number, 
   for (let i = 0; i < m; i++) {
     const a = A[aOff + i * aRs], crow = cOff + i * n;
     for (let j = 0; j < n; j++) {
-      const b = B[bOff + j * bCs], prod = a * b;
-      if (prod === 0) C[crow + j] = a !== 0 && b !== 0 ? prod : prod + 0;
-      else {
-        C[crow + j] = prod;
-        if (prod - prod !== 0) nonFinite = true;
-      }
+      const prod = a * B[bOff + j * bCs];
+      C[crow + j] = prod + 0;
+      if (prod - prod !== 0) nonFinite = true;
     }
   }
   return !nonFinite;

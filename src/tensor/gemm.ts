@@ -330,6 +330,8 @@ function gemmWasm(
       panels((ap + ic * kc * 4) * 8, bp * 8, (into + ic * 4 * ldc) * 8, Math.min(mcp, mp4 - ic), np4, kc, ldc);
     if (into === tp) for (let i = 0; i < cLen; i++) mem[cp + i] += mem[tp + i];
   }
+  // OpenBLAS ends with C = alpha·acc + C on a zeroed C: an accumulator of -0 comes out +0.
+  if (openblasBlocks) w.addZero(cp * 8, cLen);
   // Rows padded to 4 columns only when n is not a multiple of 4: otherwise C is one block copy.
   if (ldc === n) C.set(mem.subarray(cp, cp + m * n), cOff);
   else for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) C[cOff + i * n + j] = mem[cp + i * ldc + j];

@@ -67,7 +67,8 @@ const isFloat = (a: NDArray, b: NDArray) => promote(a.dtype, b.dtype) === 'float
  */
 function vectorDot(name: 'dot' | 'matmul', a: NDArray, b: NDArray): NDArray {
   const x = a.dtype === 'float64' ? a : astype(a, 'float64'), y = b.dtype === 'float64' ? b : astype(b, 'float64');
-  const out = fill0d(ddot(x.size, x.data, x.offset, x.strides[0], y.data, y.offset, y.strides[0]));
+  // NumPy adds BLAS's result to a sum started at 0.0 (a -0 comes out +0).
+  const out = fill0d(0 + ddot(x.size, x.data, x.offset, x.strides[0], y.data, y.offset, y.strides[0]));
   productWarnings(name, a, b, out);
   return scalarize(out);
 }

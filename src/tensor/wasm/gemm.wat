@@ -80,6 +80,19 @@
         (br $jl)))
   )
 
+;; x + 0 for the n doubles at byte p (n even): turns -0 into +0 and leaves everything else, as OpenBLAS's
+;; final C = alpha·acc + C does when C starts at zero (gemm.ts, OpenBLAS order).
+  (func (export "addZero") (param $p i32) (param $n i32)
+    (local $end i32)
+    (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 3))))
+    (block $done
+      (loop $l
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        (v128.store (local.get $p) (f64x2.add (v128.load (local.get $p)) (v128.const f64x2 0 0)))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (br $l)))
+  )
+
 ;; 1 when the n doubles at byte p are all finite: x - x is 0 for a finite x and NaN for inf or NaN,
 ;; and a NaN stays in the sum. gemm.ts reads it for the product's warnings (NumPy's FPU flags).
   (func (export "allFinite") (param $p i32) (param $n i32) (result i32)

@@ -36,6 +36,8 @@ export interface WasmGemm {
   /** One hardware fused multiply-add a·b + c; null without relaxed SIMD. */
   readonly fmaScalar: ((a: number, b: number, c: number) => number) | null;
   fused(ap: number, bp: number, cp: number, m: number, pairs: number, k: number, ldc: number): void;
+  /** x + 0 for the n (even) doubles from byte p: -0 becomes +0. */
+  addZero(p: number, n: number): void;
   /** 1 when the n doubles from byte p are all finite, else 0. */
   allFinite(p: number, n: number): number;
 }
@@ -86,7 +88,7 @@ export function wasmGemm(): WasmGemm | null {
     const inst = new api.Instance(new api.Module(bytes(GEMM_WASM_BASE64)), {});
     const ex = inst.exports as unknown as WasmGemm;
     const fma = loadFma(api, ex.memory);
-    kernel = { memory: ex.memory, panels: ex.panels, fused: ex.fused, allFinite: ex.allFinite, fmaPanels: fma?.panels ?? null, ddot16: fma?.ddot16 ?? null, gemvT4: fma?.gemvT4 ?? null, gemvN4: fma?.gemvN4 ?? null, fmaScalar: fma?.madd ?? null };
+    kernel = { memory: ex.memory, panels: ex.panels, fused: ex.fused, allFinite: ex.allFinite, addZero: ex.addZero, fmaPanels: fma?.panels ?? null, ddot16: fma?.ddot16 ?? null, gemvT4: fma?.gemvT4 ?? null, gemvN4: fma?.gemvN4 ?? null, fmaScalar: fma?.madd ?? null };
   } catch {
     kernel = null;
   }

@@ -133,3 +133,15 @@ describe('vector-matrix products (OpenBLAS dgemv_n order)', () => {
       }
     });
 });
+
+describe('signed zeros of products', () => {
+  // NumPy 2.4.6 here: np.signbit(np.full((4, 4), -1e-200) @ np.full((4, 4), 1e-200)) is all False, and so is
+  // np.signbit(np.dot([-1e-200] * 20, [1e-200] * 20)): OpenBLAS adds each accumulator to a zeroed C,
+  // NumPy's dot adds BLAS's result to 0.0, so products that underflow to -0 come out +0.
+  it('gives +0 where every term underflows to -0 (matrix, outer and vector products)', () => {
+    const neg = (r: number, c: number) => T.full([r, c], -1e-200), pos = (r: number, c: number) => T.full([r, c], 1e-200);
+    for (const p of [T.matmul(neg(4, 4), pos(4, 4)), T.matmul(neg(5, 1), pos(1, 3)), T.matmul(neg(3, 7), pos(7, 1))])
+      for (const v of p.toFlat()) assert.ok(Object.is(v, 0), `got ${Object.is(v, -0) ? '-0' : v}`);
+    assert.ok(Object.is(T.dot(T.full([20], -1e-200), T.full([20], 1e-200)).item(), 0));
+  });
+});

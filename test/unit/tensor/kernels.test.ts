@@ -240,6 +240,9 @@ describe('small-product FMA kernel', () => {
                   for (let p = 0; p < k; p++) ch[p < k8 ? p % 4 : 0] = exactFma(at(a, [i, p]), at(b, [p, j]), ch[p < k8 ? p % 4 : 0]);
                   c = 0 + (ch[0] + ch[1] + (ch[2] + ch[3]));
                 } else for (let p = 0; p < k; p++) c = (hw ? exactFma : fma)(at(a, [i, p]), at(b, [p, j]), c);
+                // OpenBLAS adds each accumulator to the zeroed C (a -0 comes out +0): the hardware path
+                // does, and so does every outer product (k = 1).
+                if (hw || k === 1) c = c + 0;
                 sameBits(at(r, [i, j]), c, `C[${i},${j}] of (${m}x${k})@(${k}x${n})`);
               }
           },
