@@ -32,12 +32,12 @@ function finiteRun(d: Float64Array, i: number, e: number): boolean {
 }
 
 /** Warnings of a binary float loop: `out` (not sharing a buffer with a or b) holds its results. */
-export function binaryWarnings(name: string, infKind: 'divide' | 'overflow', a: NDArray, b: NDArray, out: NDArray): void {
+export function binaryWarnings(name: string, infKind: 'divide' | 'overflow', a: NDArray, b: NDArray, out: NDArray, nanInvalid = false): void {
   if (out.dtype !== 'float64' || allFinite(out)) return;
   let div = false, over = false, inv = false;
   scan3(a, b, out, (x, y, r) => {
     if (r !== r) {
-      if (x === x && y === y) inv = true;
+      if ((x === x && y === y) || nanInvalid) inv = true;
     } else if ((r === Infinity || r === -Infinity) && Number.isFinite(x) && Number.isFinite(y)) {
       if (infKind === 'divide' || ((name === 'power' || name === 'reciprocal') && x === 0)) div = true;
       else over = true;

@@ -23,9 +23,18 @@ interface Binary {
   readonly fast?: FastOp;
   /** What an infinite result from finite inputs is reported as. */
   readonly inf: 'divide' | 'overflow';
+  /** A NaN input raises "invalid" too (the C loop compares it with < or >, which signals on NaN). */
+  readonly nanInvalid?: boolean;
 }
 
 const bool = (c: boolean) => (c ? 1 : 0);
+
+const SIGN_F64 = new Float64Array(1), SIGN_U32 = new Uint32Array(SIGN_F64.buffer);
+/** The IEEE sign bit (set for -0 and for a NaN carrying it). */
+function signBit(x: number): boolean {
+  SIGN_F64[0] = x;
+  return SIGN_U32[1] >>> 31 === 1;
+}
 
 /** The explicit registry of binary ufuncs (the interpreter maps Python operators onto these names). */
 export const BINARY: ReadonlyMap<string, Binary> = new Map<string, Binary>(
@@ -46,6 +55,15 @@ export const BINARY: ReadonlyMap<string, Binary> = new Map<string, Binary>(
       { name: 'less_equal', kind: 'cmp', f: (x, y) => bool(x <= y), fast: 'le', inf: 'overflow' },
       { name: 'greater', kind: 'cmp', f: (x, y) => bool(x > y), fast: 'gt', inf: 'overflow' },
       { name: 'greater_equal', kind: 'cmp', f: (x, y) => bool(x >= y), fast: 'ge', inf: 'overflow' },
+      // Always-float binary ufuncs ('truediv' promotion), as numpy/_core/src/npymath defines them.
+      { name: 'arctan2', kind: 'truediv', f: Math.atan2, inf: 'overflow' },
+      { name: 'hypot', kind: 'truediv', f: Math.hypot, inf: 'overflow' },
+      { name: 'copysign', kind: 'truediv', f: (x, y) => (signBit(y) ? -Math.abs(x) : Math.abs(x)), inf: 'overflow' },
+      { name: 'logaddexp', kind: 'truediv', f: logaddexp, inf: 'overflow', nanInvalid: true },
+      { name: 'heaviside', kind: 'truediv', f: (x, h) => (x < 0 ? 0 : x === 0 ? h : x > 0 ? 1 : x), inf: 'overflow' },
+      // NaN-ignoring maximum/minimum (a NaN only when both are NaN; ties give the first).
+      { name: 'fmax', kind: 'arith', f: (x, y) => (x >= y || y !== y ? x : y), inf: 'overflow' },
+      { name: 'fmin', kind: 'arith', f: (x, y) => (x <= y || y !== y ? x : y), inf: 'overflow' },
       { name: 'logical_and', kind: 'logical', f: (x, y) => bool(x !== 0 && y !== 0), inf: 'overflow' },
       { name: 'logical_or', kind: 'logical', f: (x, y) => bool(x !== 0 || y !== 0), inf: 'overflow' },
       { name: 'logical_xor', kind: 'logical', f: (x, y) => bool((x !== 0) !== (y !== 0)), inf: 'overflow' },
@@ -160,7 +178,7 @@ function apply(u: Binary, x: Operand, y: Operand, out: NDArray | undefined, powe
   const target = direct ? out : out ? scratchArray(shape, res) : newArray(shape, res);
   binaryInto(a, b, target, f, fast);
   // maximum/minimum return one of their inputs: no NaN or inf of their own, so nothing to report.
-  if (loop === 'float64' && u.kind !== 'cmp' && u !== MAXIMUM && u !== MINIMUM) binaryWarnings(name, u.inf, a, b, target);
+  if (loop === 'float64' && u.kind !== 'cmp' && u !== MAXIMUM && u !== MINIMUM) binaryWarnings(name, u.inf, a, b, target, u.nanInvalid);
   else if ((u.name === 'floor_divide' || u.name === 'remainder') && hasZero(b)) warn(`divide by zero encountered in ${name}`);
   if (out && target !== out) copyInto(target, out);
   const r = out ?? target;
@@ -189,6 +207,15 @@ interface Unary {
 }
 
 const log1p = Math.log1p;
+
+/** npy_logaddexp: log(e^x + e^y) without overflow; equal arguments (infinities too) give x + ln 2. */
+function logaddexp(x: number, y: number): number {
+  if (x === y) return x + Math.LN2;
+  const d = x - y;
+  if (d > 0) return x + log1p(Math.exp(-d));
+  if (d <= 0) return y + log1p(Math.exp(d));
+  return d; // a NaN
+}
 /** The explicit registry of unary ufuncs. */
 export const UNARY: ReadonlyMap<string, Unary> = new Map<string, Unary>(
   (
@@ -209,6 +236,14 @@ export const UNARY: ReadonlyMap<string, Unary> = new Map<string, Unary>(
       { name: 'sinh', kind: 'float', f: Math.sinh },
       { name: 'cosh', kind: 'float', f: Math.cosh },
       { name: 'tanh', kind: 'float', f: Math.tanh },
+      { name: 'cbrt', kind: 'float', f: Math.cbrt },
+      { name: 'exp2', kind: 'float', f: (x) => 2 ** x },
+      // NumPy multiplies by the constant pi/180 (180/pi), so these are exact twins.
+      { name: 'deg2rad', kind: 'float', f: (x) => x * (Math.PI / 180) },
+      { name: 'radians', kind: 'float', f: (x) => x * (Math.PI / 180) },
+      { name: 'rad2deg', kind: 'float', f: (x) => x * (180 / Math.PI) },
+      { name: 'degrees', kind: 'float', f: (x) => x * (180 / Math.PI) },
+      { name: 'signbit', kind: 'pred', f: (x) => bool(signBit(x)) },
       { name: 'rint', kind: 'float', f: roundHalfEven },
       { name: 'floor', kind: 'int-identity', f: Math.floor },
       { name: 'ceil', kind: 'int-identity', f: Math.ceil },
