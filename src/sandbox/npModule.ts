@@ -143,6 +143,16 @@ export function makeNumpy(): PyModule {
   fn('split', (a, kw) => new PyList(T.split(toNDArray(a[0]), shapeOf(a[1]), toIndex(arg(a, kw, 2, 'axis', 0))).map(wrap)));
   fn('array_split', (a, kw) => new PyList(T.split(toNDArray(a[0]), shapeOf(a[1]), toIndex(arg(a, kw, 2, 'axis', 0)), false).map(wrap)));
   fn('tile', (a) => wrap(T.tile(toNDArray(a[0]), shapeOf(a[1]))));
+  fn('diff', (a, kw) => wrap(T.diff(toNDArray(a[0]), toIndex(arg(a, kw, 1, 'n', 1)), toIndex(arg(a, kw, 2, 'axis', -1)))));
+  fn('trace', (a, kw) => wrap(T.trace(toNDArray(a[0]), toIndex(arg(a, kw, 1, 'offset', 0)))));
+  fn('flip', (a, kw) => wrap(T.flip(toNDArray(a[0]), axisArg(arg(a, kw, 1, 'axis', null)))));
+  fn('roll', (a, kw) => {
+    const ax = arg(a, kw, 2, 'axis', null);
+    return wrap(T.roll(toNDArray(a[0]), toIndex(a[1]), ax === null ? null : toIndex(ax)));
+  });
+  fn('tril', (a, kw) => wrap(T.tril(toNDArray(a[0]), toIndex(arg(a, kw, 1, 'k', 0)))));
+  fn('triu', (a, kw) => wrap(T.triu(toNDArray(a[0]), toIndex(arg(a, kw, 1, 'k', 0)))));
+  fn('ptp', (a, kw) => wrap(T.ptp(toNDArray(a[0]), axisArg(arg(a, kw, 1, 'axis', null)), truthy(arg(a, kw, 2, 'keepdims', false)))));
   fn('repeat', (a, kw) => {
     const ax = arg(a, kw, 2, 'axis', null);
     return wrap(T.repeat(toNDArray(a[0]), shapeOf(a[1]), ax === null ? null : toIndex(ax)));
