@@ -3,7 +3,7 @@
 
 import * as T from '../tensor';
 import { type NDArray } from '../tensor';
-import { pyErr, TypeError } from '../python/errors';
+import { pyErr, TypeError, ValueError } from '../python/errors';
 import { PyBuiltin, PyFloat, PyList, PyModule, PyTuple } from '../python/objects';
 import { toArray, toIndex, truthy } from '../python/runtime';
 import { installArrayMethods } from './npArray';
@@ -149,6 +149,24 @@ export function makeNumpy(): PyModule {
   fn('roll', (a, kw) => {
     const ax = arg(a, kw, 2, 'axis', null);
     return wrap(T.roll(toNDArray(a[0]), toIndex(a[1]), ax === null ? null : toIndex(ax)));
+  });
+  fn('median', (a, kw) => {
+    const ax = arg(a, kw, 1, 'axis', null);
+    return wrap(T.median(toNDArray(a[0]), ax === null ? null : toIndex(ax)));
+  });
+  fn('average', (a, kw) => {
+    const w = arg(a, kw, 2, 'weights', null);
+    return wrap(T.average(toNDArray(a[0]), axisArg(arg(a, kw, 1, 'axis', null)), w === null ? null : toNDArray(w)));
+  });
+  fn('nansum', (a, kw) => wrap(T.nansum(toNDArray(a[0]), axisArg(arg(a, kw, 1, 'axis', null)), truthy(kwOr(kw, 'keepdims', false)))));
+  fn('nanmean', (a, kw) => wrap(T.nanmean(toNDArray(a[0]), axisArg(arg(a, kw, 1, 'axis', null)), truthy(kwOr(kw, 'keepdims', false)))));
+  fn('column_stack', (a) => wrap(T.columnStack(arrays(a[0]))));
+  fn('atleast_2d', (a) => wrap(T.atleast2d(toNDArray(a[0]))));
+  fn('broadcast_to', (a, kw) => wrap(T.broadcastTo(toNDArray(a[0]), [shapeOf(arg(a, kw, 1, 'shape', null))].flat())));
+  fn('meshgrid', (a, kw) => {
+    const ix = kwOr(kw, 'indexing', 'xy');
+    if (ix !== 'xy' && ix !== 'ij') throw pyErr(ValueError, "Valid values for `indexing` are 'xy' and 'ij'.");
+    return new PyTuple(T.meshgrid(a.map(toNDArray), ix).map(wrap));
   });
   fn('tril', (a, kw) => wrap(T.tril(toNDArray(a[0]), toIndex(arg(a, kw, 1, 'k', 0)))));
   fn('triu', (a, kw) => wrap(T.triu(toNDArray(a[0]), toIndex(arg(a, kw, 1, 'k', 0)))));

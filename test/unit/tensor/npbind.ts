@@ -191,6 +191,15 @@ export const NP = new Mod(
     f('trace', (a, k) => T.trace(arr(a[0]), num(arg(a, k, 1, 'offset', 0n)))),
     f('flip', (a, k) => T.flip(arr(a[0]), axisOf(arg(a, k, 1, 'axis')))),
     f('roll', (a, k) => T.roll(arr(a[0]), num(a[1]), axisOf(arg(a, k, 2, 'axis')) as number | null)),
+    f('median', (a, k) => T.median(arr(a[0]), axisOf(arg(a, k, 1, 'axis')) as number | null)),
+    f('average', (a, k) => {
+      const w = arg(a, k, 2, 'weights');
+      return T.average(arr(a[0]), axisOf(arg(a, k, 1, 'axis')), w === undefined || w === null ? null : arr(w));
+    }),
+    f('nansum', (a, k) => T.nansum(arr(a[0]), axisOf(arg(a, k, 1, 'axis')))),
+    f('nanmean', (a, k) => T.nanmean(arr(a[0]), axisOf(arg(a, k, 1, 'axis')))),
+    f('column_stack', (a) => T.columnStack(listOf(a[0]))),
+    f('atleast_2d', (a) => T.atleast2d(arr(a[0]))),
     f('tril', (a, k) => T.tril(arr(a[0]), num(arg(a, k, 1, 'k', 0n)))),
     f('triu', (a, k) => T.triu(arr(a[0]), num(arg(a, k, 1, 'k', 0n)))),
     f('ptp', (a, k) => T.ptp(arr(a[0]), axisOf(arg(a, k, 1, 'axis')), Boolean(arg(a, k, 2, 'keepdims', false)))),
