@@ -362,7 +362,8 @@ export interface Iter {
 }
 
 export function getIter(v: any): Iter {
-  if ((v instanceof PyList || v instanceof PyTuple || v instanceof PyDict || v instanceof PySet) && !isBuiltinExact(v)) {
+  // A subclass of a builtin container may define its own __iter__ (checked only for those).
+  if (v instanceof PyObject && v.cls.module !== 'builtins' && (v instanceof PyList || v instanceof PyTuple || v instanceof PyDict || v instanceof PySet)) {
     const f = subclassOverride(v, '__iter__');
     if (f !== undefined) return iterOf(callDescr(f, v, []));
   }
@@ -490,13 +491,9 @@ export function toArray(v: any): any[] {
 
 export function len(v: any): number {
   if (typeof v === 'string') return v.length;
-  if ((v instanceof PyList || v instanceof PyTuple || v instanceof PyDict || v instanceof PySet) && !isBuiltinExact(v)) {
-    const f = subclassOverride(v, '__len__');
-    if (f !== undefined) return checkedLen(callDescr(f, v, []));
-  }
-  if (v instanceof PyList || v instanceof PyTuple) return v.items.length;
-  if (v instanceof PyDict) return v.vals.size;
-  if (v instanceof PySet) return v.items.size;
+  if (v instanceof PyList || v instanceof PyTuple) return isBuiltinExact(v) ? v.items.length : subclassLen(v, v.items.length);
+  if (v instanceof PyDict) return v.cls === dictType ? v.vals.size : subclassLen(v, v.vals.size);
+  if (v instanceof PySet) return v.cls === setType ? v.items.size : subclassLen(v, v.items.size);
   if (v instanceof PyRange) return v.length;
   if (v instanceof PyBytes) return v.data.length;
   if (v instanceof PyObject) {
@@ -504,6 +501,12 @@ export function len(v: any): number {
     if (f !== undefined) return checkedLen(callDescr(f, v, []));
   }
   throw pyErr(TypeError, `object of type '${typeName(v)}' has no len()`);
+}
+
+/** len() of a builtin container's subclass: its own __len__ if it defines one, else the builtin's. */
+function subclassLen(v: PyObject, own: number): number {
+  const f = subclassOverride(v, '__len__');
+  return f === undefined ? own : checkedLen(callDescr(f, v, []));
 }
 
 function checkedLen(r: any): number {
