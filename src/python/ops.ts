@@ -11,7 +11,7 @@ import {
 import {
   NotImplemented, PyDict, PyFloat, PyList, PyObject, PyRange, PySet, PyTuple, PyType, typeName, typeOf,
 } from './objects';
-import { callDescr, getIter, isBuiltinExact, iterNext, subclassOverride, toIndex, truthy } from './runtime';
+import { callDescr, containerOverride, getIter, iterNext, toIndex, truthy } from './runtime';
 
 export const DUNDERS: Record<string, [string, string, string]> = {
   '+': ['__add__', '__radd__', '__iadd__'],
@@ -351,17 +351,15 @@ export function compare(op: string, a: any, b: any): any {
   throw pyErr(TypeError, `'${op}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
 }
 
-const subclassContains = (c: PyObject) => subclassOverride(c, '__contains__') !== undefined;
-const ownContains = (c: PyObject, item: any) => truthy(callDescr(subclassOverride(c, '__contains__'), c, [item]));
-
 export function contains(container: any, item: any): boolean {
-  if (container instanceof PyDict) return isBuiltinExact(container) || !subclassContains(container) ? container.vals.has(hashKey(item)) : ownContains(container, item);
-  if (container instanceof PySet) return isBuiltinExact(container) || !subclassContains(container) ? container.items.has(hashKey(item)) : ownContains(container, item);
+  const own = containerOverride(container, '__contains__');
+  if (own !== undefined) return truthy(callDescr(own, container, [item]));
+  if (container instanceof PyDict) return container.vals.has(hashKey(item));
+  if (container instanceof PySet) return container.items.has(hashKey(item));
   if (typeof container === 'string') {
     if (typeof item !== 'string') throw pyErr(TypeError, `'in <string>' requires string as left operand, not ${typeName(item)}`);
     return container.includes(item);
   }
-  if ((container instanceof PyList || container instanceof PyTuple) && !isBuiltinExact(container) && subclassContains(container)) return ownContains(container, item);
   if (container instanceof PyList || container instanceof PyTuple) {
     const items = container.items;
     for (let i = 0; i < items.length; i++) if (items[i] === item || eq(items[i], item)) return true;

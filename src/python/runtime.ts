@@ -7,7 +7,7 @@ import {
   pyErr, pyErrArgs, KeyboardInterrupt,
 } from './errors';
 import { hashKey, dictGet } from './keys';
-import { NotImplemented, PyBaseException, PyBoundMethod, PyBuiltin, PyClassMethod, PyDict, PyFloat, PyFunction, PyInstance, PyIter, PyList, PyMethodDescriptor, PyModule, PyObject, PyProperty, PyRange, PySet, type Native, PySlice, PyStaticMethod, PyTuple, PyType, typeName, typeOf, PyBytes, objectType, listType, dictType, tupleType, setType, bumpTypeVersion, currentTypeVersion, noteInstanceAttr } from './objects';
+import { NotImplemented, PyBaseException, PyBoundMethod, PyBuiltin, PyClassMethod, PyDict, PyFloat, PyFunction, PyInstance, PyIter, PyList, PyMethodDescriptor, PyModule, PyObject, PyProperty, PyRange, PySet, type Native, PySlice, PyStaticMethod, PyTuple, PyType, typeName, typeOf, PyBytes, objectType, listType, dictType, tupleType, bumpTypeVersion, currentTypeVersion, noteInstanceAttr } from './objects';
 import { GeneratorRunning, PyGenerator } from './generatorObj';
 import { repr } from './repr';
 import { PySuper } from './superObj';
@@ -362,12 +362,8 @@ export interface Iter {
 }
 
 export function getIter(v: any): Iter {
-  // A subclass of a builtin container may define its own __iter__ (checked only for those).
-  if (v instanceof PyObject && v.cls.module !== 'builtins' && (v instanceof PyList || v instanceof PyTuple || v instanceof PyDict || v instanceof PySet)) {
-    const f = subclassOverride(v, '__iter__');
-    if (f !== undefined) return iterOf(callDescr(f, v, []));
-  }
-  return builtinIter(v);
+  const own = containerOverride(v, '__iter__');
+  return own === undefined ? builtinIter(v) : iterOf(callDescr(own, v, []));
 }
 
 /** What `__iter__` returned, as an Iter (its `__next__` until StopIteration). */
@@ -491,9 +487,11 @@ export function toArray(v: any): any[] {
 
 export function len(v: any): number {
   if (typeof v === 'string') return v.length;
-  if (v instanceof PyList || v instanceof PyTuple) return isBuiltinExact(v) ? v.items.length : subclassLen(v, v.items.length);
-  if (v instanceof PyDict) return v.cls === dictType ? v.vals.size : subclassLen(v, v.vals.size);
-  if (v instanceof PySet) return v.cls === setType ? v.items.size : subclassLen(v, v.items.size);
+  const own = containerOverride(v, '__len__');
+  if (own !== undefined) return checkedLen(callDescr(own, v, []));
+  if (v instanceof PyList || v instanceof PyTuple) return v.items.length;
+  if (v instanceof PyDict) return v.vals.size;
+  if (v instanceof PySet) return v.items.size;
   if (v instanceof PyRange) return v.length;
   if (v instanceof PyBytes) return v.data.length;
   if (v instanceof PyObject) {
@@ -503,22 +501,21 @@ export function len(v: any): number {
   throw pyErr(TypeError, `object of type '${typeName(v)}' has no len()`);
 }
 
-/** len() of a builtin container's subclass: its own __len__ if it defines one, else the builtin's. */
-function subclassLen(v: PyObject, own: number): number {
-  const f = subclassOverride(v, '__len__');
-  return f === undefined ? own : checkedLen(callDescr(f, v, []));
-}
-
 function checkedLen(r: any): number {
   if (typeof r !== 'number') throw pyErr(TypeError, `'${typeName(r)}' object cannot be interpreted as an integer`);
   if (r < 0) throw pyErr(ValueError, '__len__() should return >= 0');
   return r;
 }
 
-/** True for an instance of exactly list, tuple, dict or set (no subclass that may override a dunder). */
-export function isBuiltinExact(v: PyObject): boolean {
-  const c = v.cls;
-  return c === listType || c === dictType || c === tupleType || c === setType;
+/**
+ * The Python method `name` that a subclass of list, tuple, dict or set defines, which len(), iter() and
+ * `in` must call instead of their builtin fast paths; undefined for everything else, after two cheap
+ * tests for the exact builtin types.
+ */
+export function containerOverride(v: any, name: string): any {
+  if (!(v instanceof PyObject) || v.cls.module === 'builtins') return undefined;
+  if (!(v instanceof PyList || v instanceof PyTuple || v instanceof PyDict || v instanceof PySet)) return undefined;
+  return subclassOverride(v, name);
 }
 
 /** Converts an index-like value (int, bool, __index__) to a JS number. */

@@ -5,13 +5,12 @@
 import { getItem, slice, type IndexItem } from './indexing';
 import { copy, NDArray } from './ndarray';
 import { normAxis, TensorError, valueError } from './errors';
-import { hstack } from './join';
+import { hstack, tile } from './join';
 import { mean, sum } from './reductions';
 import { reshape, ravel } from './shape';
 import { sort } from './sort';
 import { binary, unary } from './ufuncs';
 import { astype, where } from './misc';
-import { tile } from './join';
 import type { AxisArg } from './reduceAxes';
 
 /**
@@ -24,11 +23,10 @@ export function median(a: NDArray, axis: number | null = null): NDArray {
   const n = src.shape[ax];
   if (n === 0) return mean(src, ax);
   const s = sort(src, ax);
-  const at = (i: number): IndexItem[] => s.shape.map((_, d) => (d === ax ? slice(i, i + 1) : slice()));
-  const mid = n >> 1;
-  const m = mean(getItem(s, at(n % 2 === 1 ? mid : mid - 1).map((x, d) => (d === ax && n % 2 === 0 ? slice(mid - 1, mid + 1) : x))), ax);
+  const mid = n >> 1, lo = n % 2 === 1 ? mid : mid - 1;
+  const m = mean(getItem(s, s.shape.map((_, d) => (d === ax ? slice(lo, mid + 1) : slice()))), ax);
   // NaNs sort last: a NaN in the last place of a slice makes its median NaN (NumPy checks the same).
-  const last = getItem(s, at(n - 1));
+  const last = getItem(s, s.shape.map((_, d): IndexItem => (d === ax ? slice(n - 1, n) : slice())));
   const isNan = reshape(unary('isnan', last), m.shape);
   const r = where(isNan, NaN, m) as NDArray;
   if (r.ndim === 0) r.isScalar = true;
@@ -69,7 +67,7 @@ export function nanmean(a: NDArray, axis: AxisArg = null, keepdims = false): NDA
 
 /** `np.column_stack(tup)`: 1-D arrays become columns, then hstack. */
 export function columnStack(arrays: readonly NDArray[]): NDArray {
-  return hstack(arrays.map((x) => (x.ndim < 2 ? reshape(x.ndim === 0 ? reshape(x, [1]) : x, [x.size, 1]) : x)));
+  return hstack(arrays.map((x) => (x.ndim < 2 ? reshape(x, [x.size, 1]) : x)));
 }
 
 /** `np.atleast_2d(a)`: a 0-d array as (1, 1), a 1-D one as a row. */

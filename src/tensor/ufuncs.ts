@@ -126,7 +126,7 @@ export function binary(name: string, x: Operand, y: Operand, out?: NDArray): NDA
  * "scalar multiply", "scalar floor_divide", ... An operand that is an array, even 0-d, takes the ufunc.
  */
 export function scalarOperator(name: string, x: Operand, y: Operand): NDArray {
-  const u = name === 'power' ? BINARY.get('power') : BINARY.get(name);
+  const u = BINARY.get(name);
   if (!u) throw new TensorError('NotImplementedError', `ufunc '${name}' is not supported`);
   return apply(u, x, y, undefined, false, true);
 }
