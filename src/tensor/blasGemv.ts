@@ -68,7 +68,9 @@ function fours(groups: number, nb: number, A: Float64Array, ao: number, aRs: num
     if (w.memory.buffer.byteLength < need) w.memory.grow(Math.ceil((need - w.memory.buffer.byteLength) / 65536));
     const mem = new Float64Array(w.memory.buffer);
     const ap = WASM_BASE, xp = ap + aLen, yp = xp + nb;
-    for (let r = 0; r < rows; r++) mem.set(A.subarray(ao + r * aRs, ao + r * aRs + nb), ap + r * nb);
+    // Rows packed back to back are one copy (a C-contiguous A with k <= 2048); else a copy per row.
+    if (aRs === nb) mem.set(A.subarray(ao, ao + aLen), ap);
+    else for (let r = 0; r < rows; r++) mem.set(A.subarray(ao + r * aRs, ao + r * aRs + nb), ap + r * nb);
     for (let i = 0; i < nb; i++) mem[xp + i] = X[xo + i * incx];
     k4(ap * 8, xp * 8, yp * 8, groups, nb, nb * 8);
     t.set(mem.subarray(yp, yp + rows));

@@ -60,7 +60,9 @@ function fours(nb: number, groups: number, A: Float64Array, ao: number, lda: num
     if (w.memory.buffer.byteLength < need) w.memory.grow(Math.ceil((need - w.memory.buffer.byteLength) / 65536));
     const mem = new Float64Array(w.memory.buffer);
     const ap = WASM_BASE, xp = ap + cols * nb, yp = xp + cols;
-    for (let c = 0; c < cols; c++) mem.set(A.subarray(ao + c * lda, ao + c * lda + nb), ap + c * nb);
+    // Columns packed back to back are one copy; else a copy per column.
+    if (lda === nb) mem.set(A.subarray(ao, ao + cols * nb), ap);
+    else for (let c = 0; c < cols; c++) mem.set(A.subarray(ao + c * lda, ao + c * lda + nb), ap + c * nb);
     for (let c = 0; c < cols; c++) mem[xp + c] = X[xo + c * incx];
     mem.set(Y.subarray(yo, yo + nb), yp);
     k4(ap * 8, nb * 8, xp * 8, yp * 8, nb, groups);
