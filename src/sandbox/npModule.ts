@@ -3,26 +3,21 @@
 
 import * as T from '../tensor';
 import { type NDArray } from '../tensor';
-import { pyErr, TypeError, ValueError } from '../python/errors';
+import { pyErr, ValueError } from '../python/errors';
 import { PyBuiltin, PyFloat, PyList, PyModule, PyTuple } from '../python/objects';
 import { toArray, toIndex, truthy } from '../python/runtime';
 import { installArrayMethods } from './npArray';
 import { makeRandomModule } from './npRandom';
+import { addMoreFunctions, op } from './npMore';
 import { arg, axisArg, kwOr, num, sizeArg } from './npArgs';
 import {
-  boolScalarType, dtypeType, float64Type, guard, int64Type, ndarrayType, nested, operand, parseDtype, PyNd, toNDArray, wrap,
+  boolScalarType, dtypeType, float64Type, guard, int64Type, ndarrayType, nested, parseDtype, PyNd, toNDArray, wrap,
   genericType,
 } from './npValues';
 
 type Fn = (args: any[], kw: Map<string, any> | null) => any;
 
 let installed = false;
-
-function op(v: any): T.Operand {
-  const o = operand(v);
-  if (o === undefined) throw pyErr(TypeError, `unsupported operand type: '${v?.cls?.tpName ?? typeof v}'`);
-  return o;
-}
 
 function arrays(v: any): NDArray[] {
   return toArray(v).map(toNDArray);
@@ -211,6 +206,8 @@ export function makeNumpy(): PyModule {
     T.setPrintOptions(opts as Partial<T.PrintOptions>);
     return null;
   });
+
+  addMoreFunctions(fn);
 
   // Types and constants.
   d.set('ndarray', ndarrayType);

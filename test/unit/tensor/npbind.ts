@@ -198,6 +198,8 @@ export const NP = new Mod(
     }),
     f('nansum', (a, k) => T.nansum(arr(a[0]), axisOf(arg(a, k, 1, 'axis')))),
     f('nanmean', (a, k) => T.nanmean(arr(a[0]), axisOf(arg(a, k, 1, 'axis')))),
+    f('quantile', (a, k) => T.quantile(arr(a[0]), toOperand(arg(a, k, 1, 'q')), axisOf(arg(a, k, 2, 'axis')), Boolean(arg(a, k, 6, 'keepdims', false)))),
+    f('percentile', (a, k) => T.percentile(arr(a[0]), toOperand(arg(a, k, 1, 'q')), axisOf(arg(a, k, 2, 'axis')), Boolean(arg(a, k, 6, 'keepdims', false)))),
     f('column_stack', (a) => T.columnStack(listOf(a[0]))),
     f('atleast_2d', (a) => T.atleast2d(arr(a[0]))),
     f('tril', (a, k) => T.tril(arr(a[0]), num(arg(a, k, 1, 'k', 0n)))),
