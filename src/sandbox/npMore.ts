@@ -5,7 +5,7 @@
 import * as T from '../tensor';
 import { pyErr, TypeError } from '../python/errors';
 import { truthy } from '../python/runtime';
-import { arg, axisArg, kwOr } from './npArgs';
+import { arg, axisArg, num } from './npArgs';
 import { operand, toNDArray, wrap } from './npValues';
 
 type Fn = (args: any[], kw: Map<string, any> | null) => any;
@@ -23,5 +23,10 @@ export function addMoreFunctions(fn: (name: string, f: Fn) => void): void {
   // Statistics.
   fn('quantile', (a, kw) => wrap(T.quantile(toNDArray(a[0]), op(arg(a, kw, 1, 'q')), axisArg(arg(a, kw, 2, 'axis', null)), keep(a, kw, 6))));
   fn('percentile', (a, kw) => wrap(T.percentile(toNDArray(a[0]), op(arg(a, kw, 1, 'q')), axisArg(arg(a, kw, 2, 'axis', null)), keep(a, kw, 6))));
-  void kwOr;
+  const optArray = (v: any) => (v === null || v === undefined ? null : toNDArray(v));
+  fn('cov', (a, kw) => {
+    const ddof = arg(a, kw, 4, 'ddof', null);
+    return wrap(T.cov(toNDArray(a[0]), optArray(arg(a, kw, 1, 'y', null)), truthy(arg(a, kw, 2, 'rowvar', true)), truthy(arg(a, kw, 3, 'bias', false)), ddof === null ? null : num(ddof)));
+  });
+  fn('corrcoef', (a, kw) => wrap(T.corrcoef(toNDArray(a[0]), optArray(arg(a, kw, 1, 'y', null)), truthy(arg(a, kw, 2, 'rowvar', true)))));
 }

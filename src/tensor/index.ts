@@ -58,6 +58,7 @@ export { concatenate, stack, vstack, hstack, split, tile, repeat } from './join'
 export { diff, trace, flip, roll, tril, triu, ptp } from './arrayOps';
 export { median, average, nansum, nanmean, columnStack, atleast2d, meshgrid } from './stats';
 export { quantile, percentile } from './quantile';
+export { cov, corrcoef } from './covariance';
 export { getItem, setItem, slice, nonzero, type IndexItem, type Slice } from './indexing';
 export { sum, prod, max, min, any, all, mean, variance, std, argmax, argmin, cumsum, cumprod } from './reductions';
 export { type AxisArg } from './reduceAxes';

@@ -200,6 +200,14 @@ export const NP = new Mod(
     f('nanmean', (a, k) => T.nanmean(arr(a[0]), axisOf(arg(a, k, 1, 'axis')))),
     f('quantile', (a, k) => T.quantile(arr(a[0]), toOperand(arg(a, k, 1, 'q')), axisOf(arg(a, k, 2, 'axis')), Boolean(arg(a, k, 6, 'keepdims', false)))),
     f('percentile', (a, k) => T.percentile(arr(a[0]), toOperand(arg(a, k, 1, 'q')), axisOf(arg(a, k, 2, 'axis')), Boolean(arg(a, k, 6, 'keepdims', false)))),
+    f('cov', (a, k) => {
+      const y = arg(a, k, 1, 'y'), ddof = arg(a, k, 4, 'ddof');
+      return T.cov(arr(a[0]), y === null ? null : arr(y), Boolean(arg(a, k, 2, 'rowvar', true)), Boolean(arg(a, k, 3, 'bias', false)), ddof === null ? null : num(ddof));
+    }),
+    f('corrcoef', (a, k) => {
+      const y = arg(a, k, 1, 'y');
+      return T.corrcoef(arr(a[0]), y === null ? null : arr(y), Boolean(arg(a, k, 2, 'rowvar', true)));
+    }),
     f('column_stack', (a) => T.columnStack(listOf(a[0]))),
     f('atleast_2d', (a) => T.atleast2d(arr(a[0]))),
     f('tril', (a, k) => T.tril(arr(a[0]), num(arg(a, k, 1, 'k', 0n)))),
