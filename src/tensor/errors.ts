@@ -44,8 +44,8 @@ export function normAxis(axis: number, ndim: number): number {
 
 // ---- RuntimeWarning reporting ----------------------------------------------------------------------
 
-/** Receives `RuntimeWarning` messages such as `divide by zero encountered in divide`. */
-export type WarningSink = (category: 'RuntimeWarning', message: string) => void;
+/** Receives warnings such as `RuntimeWarning`: `divide by zero encountered in divide`. */
+export type WarningSink = (category: 'RuntimeWarning' | 'DeprecationWarning', message: string) => void;
 let sink: WarningSink | null = null;
 
 /** Installs the warning callback (null: warnings are dropped). Returns the previous one. */
@@ -55,8 +55,8 @@ export function setWarningSink(s: WarningSink | null): WarningSink | null {
   return prev;
 }
 
-export function warn(message: string): void {
-  if (sink) sink('RuntimeWarning', message);
+export function warn(message: string, category: 'RuntimeWarning' | 'DeprecationWarning' = 'RuntimeWarning'): void {
+  if (sink) sink(category, message);
 }
 
 // ---- Allocation cap -------------------------------------------------------------------------------

@@ -59,6 +59,8 @@ export { diff, trace, flip, roll, tril, triu, ptp } from './arrayOps';
 export { median, average, nansum, nanmean, columnStack, atleast2d, meshgrid } from './stats';
 export { quantile, percentile } from './quantile';
 export { cov, corrcoef } from './covariance';
+export { tensordot, vdot, kron, cross, type TensordotAxes } from './contract';
+export { moveaxis } from './rearrange';
 export { getItem, setItem, slice, nonzero, type IndexItem, type Slice } from './indexing';
 export { sum, prod, max, min, any, all, mean, variance, std, argmax, argmin, cumsum, cumprod } from './reductions';
 export { type AxisArg } from './reduceAxes';

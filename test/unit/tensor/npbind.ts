@@ -17,6 +17,9 @@ export function shapeOf(v: V): number[] {
   return [num(v)];
 }
 
+/** An int argument or a sequence of them (moveaxis's source, tensordot's axes). */
+const intOrList = (v: V): number | number[] => (v instanceof PyTuple || Array.isArray(v) ? shapeOf(v) : num(v));
+
 export function axisOf(v: V): T.AxisArg {
   if (v === null || v === undefined) return null;
   if (v instanceof PyTuple || Array.isArray(v)) return shapeOf(v);
@@ -208,6 +211,19 @@ export const NP = new Mod(
       const y = arg(a, k, 1, 'y');
       return T.corrcoef(arr(a[0]), y === null ? null : arr(y), Boolean(arg(a, k, 2, 'rowvar', true)));
     }),
+    f('tensordot', (a, k) => {
+      const ax = arg(a, k, 2, 'axes', 2n);
+      const pair = ax instanceof PyTuple ? ax.items : Array.isArray(ax) ? ax : null;
+      return T.tensordot(arr(a[0]), arr(a[1]), pair ? [intOrList(pair[0]), intOrList(pair[1])] : num(ax));
+    }),
+    f('vdot', (a) => T.vdot(arr(a[0]), arr(a[1]))),
+    f('kron', (a) => T.kron(arr(a[0]), arr(a[1]))),
+    f('cross', (a, k) => {
+      const ax = (name: string, i: number) => num(arg(a, k, i, name, -1n));
+      const axis = arg(a, k, 5, 'axis');
+      return T.cross(arr(a[0]), arr(a[1]), ax('axisa', 2), ax('axisb', 3), ax('axisc', 4), axis === null ? null : num(axis));
+    }),
+    f('moveaxis', (a, k) => T.moveaxis(arr(a[0]), intOrList(arg(a, k, 1, 'source')), intOrList(arg(a, k, 2, 'destination')))),
     f('column_stack', (a) => T.columnStack(listOf(a[0]))),
     f('atleast_2d', (a) => T.atleast2d(arr(a[0]))),
     f('tril', (a, k) => T.tril(arr(a[0]), num(arg(a, k, 1, 'k', 0n)))),
