@@ -9,6 +9,7 @@ import { method } from '../python/nativeUtil';
 import { objectType, PyBuiltin, PyFloat, PyList, PyModule, PyObject, PyTuple, PyType } from '../python/objects';
 import { toIndex, truthy } from '../python/runtime';
 import { arg, num, sizeArg } from './npArgs';
+import { generatorEntries } from './npGenerator';
 import { guard, PyNd, toNDArray, wrap } from './npValues';
 
 type RandomFn = (R: T.RandomState, args: any[], kw: Map<string, any> | null) => any;
@@ -91,5 +92,6 @@ export function makeRandomModule(): PyModule {
   const d = new Map<string, any>();
   for (const [name, f] of FUNCTIONS) d.set(name, new PyBuiltin(name, (a, kw) => guard(() => f(T.globalRandom, a, kw))));
   d.set('RandomState', randomStateType);
+  for (const [name, v] of generatorEntries()) d.set(name, v); // default_rng, Generator
   return new PyModule('numpy.random', d);
 }

@@ -33,6 +33,7 @@
 // - Sorting and sets: sort, argsort (stable), unique (+index/inverse/counts), searchsorted, nonzero.
 // - Random: RandomState (legacy MT19937, bit-exact) and the module-level `globalRandom`; scalar draws
 //   return Python scalars (number/bigint). glibcLog is the C library's log (bit for bit) its normals use.
+//   Generator / defaultRng: NumPy's modern PCG64 generator (SeedSequence seeding, ziggurat, Lemire).
 // - Errors: TensorError(pyType, message) with NumPy's wording (pyType e.g. 'ValueError',
 //   'numpy.exceptions.AxisError'); `pyLine` is the traceback's last line. RuntimeWarnings go to the
 //   callback installed by setWarningSink. setAllocationCap(bytes) makes allocations beyond the cap
@@ -69,4 +70,6 @@ export { setWasmEnabled } from './wasm/gemmKernel';
 export { dot, matmul, outer, inner, det, inv, solve, norm } from './linalg';
 export { sort, argsort, unique, searchsorted, type UniqueResult } from './sort';
 export { RandomState, globalRandom, type Size } from './random';
+export { Generator, defaultRng, int64Scalar, type GenSize, type Param } from './generator';
+export { choiceIndices } from './generatorChoice';
 export { glibcLog } from './glibcLog';
