@@ -76,10 +76,10 @@ export function builtinMethodSite(name: string, argXs: X[], recv: X, slot: numbe
 }
 
 /** `len(x)` while the name still means the builtin: lists, strings and dicts answered inline. */
-export function lenSite(lenBuiltin: unknown, fx: X, a0: X, general: (f: Frame, fn: any) => any, lenOf: (v: any) => number, p: ErrPos): X {
+export function lenSite(fx: X, a0: X, general: (f: Frame, fn: any) => any, lenOf: (v: any) => number, p: ErrPos): X {
   return (f) => {
     const fn = fx(f);
-    if (fn !== lenBuiltin) return general(f, fn);
+    if (fn !== f.g.host.len) return general(f, fn);
     const v = a0(f);
     if (v instanceof PyList && v.cls === listType) return v.items.length;
     if (typeof v === 'string') return v.length;

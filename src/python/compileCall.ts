@@ -177,7 +177,7 @@ export function callExpr(c: Compiler, e: ExprOf<'Call'>, sc: Scope): X {
     }
   };
   if (simple && argXs.length === 1 && e.func.type === 'Name' && e.func.id === 'len') {
-    return lenSite(c.ctx.builtins.get('len'), fx, argXs[0], general, len, p);
+    return lenSite(fx, argXs[0], general, len, p);
   }
   // `fib(n - 1)`, `Vec(x, y)`: a module-level callee is read from its globals cell here, one closure
   // call fewer per call; an unbound cell (a builtin, or a NameError) goes through the name's loader.

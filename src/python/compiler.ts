@@ -22,8 +22,6 @@ export interface CompileContext {
   file: string;
   lines: string[];
   lineOffset: number;
-  builtins: Map<string, any>;
-  importModule: (name: string) => any;
   analyzer: Analyzer;
   moduleName: string;
 }
@@ -74,7 +72,6 @@ export class Compiler {
 
   load(name: string, sc: Scope, p: ErrPos): X {
     const r = this.ctx.analyzer.resolve(sc, name);
-    const builtins = this.ctx.builtins;
     switch (r.kind) {
       case 'local': {
         const slot = r.slot;
@@ -104,24 +101,26 @@ export class Compiler {
           if (v !== undefined) return v;
           v = f.g.get(name);
           if (v !== undefined) return v;
-          v = builtins.get(name);
+          v = f.g.host.builtins.get(name);
           if (v !== undefined) return v;
           throw at(pyErr(NameError, `name '${name}' is not defined`), p);
         };
       default: {
         let owner: Globals | null = null;
         let cell: PyCell = new PyCell(undefined);
-        // The session's builtins never change after creation: remember the one found.
+        // A session's builtins never change after creation: remember the one found, per session (the
+        // globals' owner), since sessions running the same source share this closure.
         let builtin: any = undefined;
         return (f) => {
           if (f.g !== owner) {
             owner = f.g;
             cell = owner.cell(name);
+            builtin = undefined;
           }
           let v = cell.v;
           if (v !== undefined) return v;
           if (builtin !== undefined) return builtin;
-          v = builtin = builtins.get(name);
+          v = builtin = owner.host.builtins.get(name);
           if (v !== undefined) return v;
           throw at(pyErr(NameError, `name '${name}' is not defined`), p);
         };
@@ -298,8 +297,8 @@ export class Compiler {
           const top = n.name.split('.')[0];
           const store = this.storeName(n.asname ?? top, sc);
           return (f: Frame) => {
-            const m = this.ctx.importModule(n.name);
-            store(f, n.asname ? m : n.name.includes('.') ? this.ctx.importModule(top) : m);
+            const m = f.g.host.importModule(n.name);
+            store(f, n.asname ? m : n.name.includes('.') ? f.g.host.importModule(top) : m);
           };
         });
         const p = posOf(s);
@@ -318,7 +317,7 @@ export class Compiler {
         const parts = s.names.map((n) => {
           if (n.name === '*') {
             return (f: Frame) => {
-              const m = this.ctx.importModule(s.module) as PyModule;
+              const m = f.g.host.importModule(s.module) as PyModule;
               for (const [k, v] of m.dict) if (!k.startsWith('_')) {
                 if (f.ns) f.ns.set(k, v);
                 else f.g.set(k, v);
@@ -327,11 +326,11 @@ export class Compiler {
           }
           const store = this.storeName(n.asname ?? n.name, sc);
           return (f: Frame) => {
-            const m = this.ctx.importModule(s.module) as PyModule;
+            const m = f.g.host.importModule(s.module) as PyModule;
             const v = m.dict.get(n.name);
             if (v === undefined) {
               try {
-                store(f, this.ctx.importModule(s.module + '.' + n.name));
+                store(f, f.g.host.importModule(s.module + '.' + n.name));
                 return;
               } catch {
                 /* fall through to ImportError */

@@ -15,9 +15,22 @@ export interface CodeInfo {
   lineOffset: number;
 }
 
+/**
+ * What compiled code reaches of the session that runs it. Compiled code is shared by every session that
+ * runs the same source (compileCache.ts), so it finds the session's builtins and modules through the
+ * frame's globals at run time and never captures them when it is compiled.
+ */
+export interface SessionHost {
+  readonly builtins: Map<string, any>;
+  /** The session's `len`, whose call sites skip the call (builtinSites.ts lenSite). */
+  readonly len: unknown;
+  importModule(name: string): any;
+}
+
 /** Module globals: one cell per name, so each load site caches its cell instead of hashing the name. */
 export class Globals {
   private readonly cells = new Map<string, PyCell>();
+  constructor(readonly host: SessionHost) {}
   get(name: string): any {
     return this.cells.get(name)?.v;
   }

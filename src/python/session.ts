@@ -3,10 +3,12 @@
 // enforces limits (recursion, steps/time, a shared interrupt flag) and never lets a host exception
 // escape — every failure ends as CPython-formatted stderr text.
 
+import type { Stmt } from './ast';
 import { makeBuiltins } from './builtins';
+import { cacheProgram, cachedProgram, programKey } from './compileCache';
 import { Compiler } from './compiler';
 import { fromHostError, KeyboardInterrupt, ModuleNotFoundError, pyErr, SystemExit } from './errors';
-import { Frame, Globals, record } from './frame';
+import { type CodeInfo, Frame, Globals, record, type S } from './frame';
 import { makeCollections } from './modules/collections';
 import { makeFunctools } from './modules/functools';
 import { makeTyping } from './modules/typing';
@@ -71,7 +73,7 @@ const STD_MODULES: ReadonlyMap<string, (s: Session) => PyModule> = new Map<strin
 ]);
 
 export class Session {
-  readonly globals = new Globals();
+  readonly globals: Globals;
   readonly builtins: Map<string, any>;
   private readonly modules = new Map<string, PyModule>();
   private readonly factories: Map<string, ModuleFactory>;
@@ -88,6 +90,8 @@ export class Session {
     this.stdout = opts.stdout ?? (() => {});
     this.stderr = opts.stderr ?? (() => {});
     this.builtins = makeBuiltins({ write: (s) => this.stdout(s), writeErr: (s) => this.stderr(s) });
+    const builtins = this.builtins;
+    this.globals = new Globals({ builtins, len: builtins.get('len'), importModule: (n) => this.importModule(n) });
     this.factories = new Map(STD_MODULES);
     for (const [k, f] of opts.modules ?? []) this.factories.set(k, f);
     this.globals.set('__name__', '__main__');
@@ -128,28 +132,43 @@ export class Session {
     const file = opts.filename ?? '<string>';
     const lineOffset = opts.lineOffset ?? 0;
     const lines = source.split(/\r?\n/);
-    let body;
-    let analyzer: Analyzer;
-    try {
-      body = parseModule(source);
-      analyzer = new Analyzer(body);
-    } catch (e) {
-      if (e instanceof PySyntaxError) {
-        const text = e.text || lines[e.line - 1] || '';
-        const tb = formatSyntaxError(new PySyntaxError(e.kind, e.msg, e.line, e.col, text, e.endCol), file, lineOffset);
+    const key = programKey(file, lineOffset, source);
+    // A program run before (same file, offset and text) reuses its compiled closures; else it is
+    // parsed here and compiled below, once the run's limits are in place.
+    let program: { code: CodeInfo; nslots: number; main: () => S };
+    const cached = cachedProgram(key);
+    if (cached !== undefined) program = { code: cached.code, nslots: cached.nslots, main: () => cached.main };
+    else {
+      let body: Stmt[];
+      let analyzer: Analyzer;
+      try {
+        body = parseModule(source);
+        analyzer = new Analyzer(body);
+      } catch (e) {
+        if (e instanceof PySyntaxError) {
+          const text = e.text || lines[e.line - 1] || '';
+          const tb = formatSyntaxError(new PySyntaxError(e.kind, e.msg, e.line, e.col, text, e.endCol), file, lineOffset);
+          this.stderr(tb);
+          return { ok: false, error: { type: e.kind, message: shiftLines(e.msg, lineOffset), traceback: tb } };
+        }
+        const tb = `SystemError: internal parser error: ${e instanceof Error ? e.message : String(e)}\n`;
         this.stderr(tb);
-        return { ok: false, error: { type: e.kind, message: shiftLines(e.msg, lineOffset), traceback: tb } };
+        return { ok: false, error: { type: 'SystemError', message: String(e), traceback: tb } };
       }
-      const tb = `SystemError: internal parser error: ${e instanceof Error ? e.message : String(e)}\n`;
-      this.stderr(tb);
-      return { ok: false, error: { type: 'SystemError', message: String(e), traceback: tb } };
+      const compiler = new Compiler({ file, lines, lineOffset, analyzer, moduleName: '__main__' });
+      const code = compiler.code('<module>', '<module>');
+      const nslots = analyzer.module.nslots;
+      program = {
+        code,
+        nslots,
+        main: () => {
+          const main = compiler.block(body, analyzer.module, '');
+          cacheProgram(key, { code, nslots, main });
+          return main;
+        },
+      };
     }
-    const compiler = new Compiler({
-      file, lines, lineOffset, builtins: this.builtins, analyzer,
-      importModule: (n) => this.importModule(n), moduleName: '__main__',
-    });
-    const code = compiler.code('<module>', '<module>');
-    const frame = new Frame(code, new Array(analyzer.module.nslots), null, this.globals, null);
+    const frame = new Frame(program.code, new Array(program.nslots), null, this.globals, null);
     const saved = { ...rt };
     const limits = { ...this.limits, ...opts };
     rt.depth = 1;
@@ -164,8 +183,7 @@ export class Session {
     rt.frame = frame;
     bumpTypeVersion();
     try {
-      const main = compiler.block(body, analyzer.module, '');
-      main(frame);
+      program.main()(frame);
       return { ok: true };
     } catch (e0) {
       let e: PyBaseException;
