@@ -4,8 +4,9 @@
 // the CLI ships (not under tsx); both sides are measured in CPU time of the program run only (the
 // shared 2-core machine makes wall time noisy), best of 3; CPython imports numpy before timing. Each
 // process runs the program five times: cold (the first run: what `pizarra exec` costs), warm (the
-// second: a re-run in the editor's long-lived worker) and steady (the best of runs 3-5: the editor
-// after a few re-runs, when V8 has compiled the hot paths; CPython's runs 3-5 likewise).
+// second: a re-run in the editor's long-lived worker, which reuses the compiled program like the worker
+// does) and steady (the best of runs 3-5: the editor after a few re-runs, when V8 has compiled the hot
+// paths; CPython's runs 3-5 likewise).
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
