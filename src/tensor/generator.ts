@@ -6,10 +6,11 @@
 import { arange, toShape, type ShapeArg } from './create';
 import { bounded, boundedSmall, interval } from './boundedInt';
 import { broadcastTo } from './broadcast';
-import { TensorError, valueError } from './errors';
+import { normAxis, TensorError, valueError } from './errors';
 import { getItem } from './indexing';
 import { copy, forEachOffset, newArray, NDArray, scalarArray } from './ndarray';
 import { PCG64 } from './pcg64';
+import { swapaxes } from './shape';
 import { freshEntropy, generateState64, seedPool, type Entropy } from './seedSequence';
 import { standardExponential, standardNormal } from './ziggurat';
 
@@ -203,9 +204,11 @@ export class Generator {
     return boundedSmall(this.bitGen, max);
   }
 
-  /** `shuffle(x)` in place along the first axis: Fisher-Yates from the end with random_interval. */
-  shuffle(x: NDArray): void {
+  /** `shuffle(x, axis=0)` in place: Fisher-Yates from the end with random_interval, along `axis`. */
+  shuffle(x: NDArray, axis = 0): void {
     if (x.ndim === 0) throw new TensorError('TypeError', 'object of type \'numpy.float64\' has no len()');
+    const ax = normAxis(axis, x.ndim);
+    if (ax !== 0) x = swapaxes(x, 0, ax); // a view: NumPy shuffles np.swapaxes(x, 0, axis)
     const st = x.strides[0], d = x.data, o = x.offset;
     const swap = x.ndim === 1
       ? (i: number, j: number) => {
@@ -220,11 +223,14 @@ export class Generator {
     }
   }
 
-  /** `permutation(x)`: a shuffled arange(x) or a shuffled copy (rows of an n-D array). */
-  permutation(x: number | NDArray): NDArray {
+  /**
+   * `permutation(x, axis=0)`: a shuffled arange(x), or a copy of x shuffled along `axis` (NumPy shuffles
+   * an index array and takes with it: the same draws, the same order).
+   */
+  permutation(x: number | NDArray, axis = 0): NDArray {
     const arr = typeof x === 'number' ? arange(BigInt(x)) : copy(x);
     if (arr.ndim === 0) throw new TensorError('numpy.exceptions.AxisError', 'axis 0 is out of bounds for array of dimension 0');
-    this.shuffle(arr);
+    this.shuffle(arr, axis);
     return arr;
   }
 }

@@ -65,8 +65,8 @@ function shuffleInt(gen: Generator, data: Float64Array, n: number, first: number
   }
 }
 
-function withoutReplacement(gen: Generator, pop: number, count: number, out: Float64Array): void {
-  if (pop > 10000 && count > Math.floor(pop / 50)) {
+function withoutReplacement(gen: Generator, pop: number, count: number, out: Float64Array, shuffle: boolean): void {
+  if (pop > 10000 && count > Math.floor(pop / (shuffle ? 50 : 20))) {
     const all = new Float64Array(pop);
     for (let i = 0; i < pop; i++) all[i] = i;
     shuffleInt(gen, all, pop, Math.max(pop - count, 1));
@@ -80,7 +80,7 @@ function withoutReplacement(gen: Generator, pop: number, count: number, out: Flo
     seen.add(pick);
     out[j - pop + count] = pick;
   }
-  shuffleInt(gen, out, count, 1);
+  if (shuffle) shuffleInt(gen, out, count, 1);
 }
 
 function withoutReplacementP(gen: Generator, probs: Float64Array, count: number, out: Float64Array): void {
@@ -104,9 +104,10 @@ function withoutReplacementP(gen: Generator, probs: Float64Array, count: number,
 
 /**
  * The index part of `choice(a, size, replace, p)` for a population of `pop` (an int `a`, or the first
- * axis of an array `a`): an int64 array of shape `size` (shape () when size is None).
+ * axis of an array `a`): an int64 array of shape `size` (shape () when size is None). `shuffle=False`
+ * leaves Floyd's picks in draw order (and moves the tail-shuffle cutoff from pop/50 to pop/20).
  */
-export function choiceIndices(gen: Generator, pop: number, aIsInt: boolean, size: GenSize, replace: boolean, p: NDArray | null): NDArray {
+export function choiceIndices(gen: Generator, pop: number, aIsInt: boolean, size: GenSize, replace: boolean, p: NDArray | null, shuffle = true): NDArray {
   const shape = size == null ? [] : toShape(size);
   const count = shape.reduce((s, d) => s * d, 1);
   if (aIsInt ? pop <= 0 && (size == null || count !== 0) : pop === 0 && (size == null || count !== 0))
@@ -123,6 +124,6 @@ export function choiceIndices(gen: Generator, pop: number, aIsInt: boolean, size
   }
   if (count > pop) throw valueError('Cannot take a larger sample than population when replace is False');
   if (probs) withoutReplacementP(gen, probs, count, out.data);
-  else withoutReplacement(gen, pop, count, out.data);
+  else withoutReplacement(gen, pop, count, out.data, shuffle);
   return out;
 }
