@@ -4,10 +4,10 @@
 
 import * as T from '../tensor';
 import { NotImplementedError, pyErr, TypeError, ValueError } from '../python/errors';
-import { PyList, PyTuple } from '../python/objects';
+import { PyFloat, PyList, PyTuple } from '../python/objects';
 import { toIndex, truthy } from '../python/runtime';
-import { arg, axisArg, num } from './npArgs';
-import { operand, toNDArray, wrap } from './npValues';
+import { arg, axisArg, kwOr, num } from './npArgs';
+import { nested, operand, toNDArray, wrap } from './npValues';
 
 type Fn = (args: any[], kw: Map<string, any> | null) => any;
 
@@ -35,6 +35,20 @@ export function addMoreFunctions(fn: (name: string, f: Fn) => void): void {
   });
   fn('corrcoef', (a, kw) => wrap(T.corrcoef(toNDArray(a[0]), optArray(arg(a, kw, 1, 'y', null)), truthy(arg(a, kw, 2, 'rowvar', true)))));
 
+  // Elementwise helpers and small numeric routines.
+  const optNum = (v: any) => (v === null || v === undefined ? null : num(v));
+  fn('sinc', (a) => wrap(T.sinc(op(a[0]))));
+  fn('nan_to_num', (a, kw) => wrap(T.nanToNum(op(a[0]), num(arg(a, kw, 2, 'nan', 0)), optNum(arg(a, kw, 3, 'posinf', null)), optNum(arg(a, kw, 4, 'neginf', null)))));
+  fn('logspace', (a, kw) =>
+    wrap(T.logspace(num(a[0]), num(a[1]), Number(toIndex(arg(a, kw, 2, 'num', 50))), truthy(arg(a, kw, 3, 'endpoint', true)), op(arg(a, kw, 4, 'base', new PyFloat(10))))),
+  );
+  fn('interp', (a, kw) => wrap(T.interp(op(a[0]), toNDArray(a[1]), toNDArray(a[2]), optNum(arg(a, kw, 3, 'left', null)), optNum(arg(a, kw, 4, 'right', null)))));
+  fn('bincount', (a, kw) => {
+    const ml = arg(a, kw, 2, 'minlength', 0);
+    if (ml === null) throw pyErr(TypeError, 'use 0 instead of None for minlength');
+    return wrap(T.bincount(toNDArray(a[0]), optArray(arg(a, kw, 1, 'weights', null)), Number(toIndex(ml))));
+  });
+
   // Tensor products.
   fn('tensordot', (a, kw) => wrap(T.tensordot(toNDArray(a[0]), toNDArray(a[1]), tensordotAxes(arg(a, kw, 2, 'axes', 2)))));
   fn('vdot', (a) => wrap(T.vdot(toNDArray(a[0]), toNDArray(a[1]))));
@@ -43,6 +57,21 @@ export function addMoreFunctions(fn: (name: string, f: Fn) => void): void {
     const ax = (name: string, i: number) => toIndex(arg(a, kw, i, name, -1));
     const axis = arg(a, kw, 5, 'axis', null);
     return wrap(T.cross(toNDArray(a[0]), toNDArray(a[1]), ax('axisa', 2), ax('axisb', 3), ax('axisc', 4), axis === null ? null : toIndex(axis)));
+  });
+  fn('take', (a, kw) => {
+    const ax = arg(a, kw, 2, 'axis', null);
+    return wrap(T.take(toNDArray(a[0]), toNDArray(arg(a, kw, 1, 'indices')), ax === null ? null : toIndex(ax)));
+  });
+  fn('pad', (a, kw) => {
+    const mode = arg(a, kw, 2, 'mode', 'constant');
+    if (mode !== 'constant' && mode !== 'edge') {
+      const known = ['linear_ramp', 'maximum', 'mean', 'median', 'minimum', 'reflect', 'symmetric', 'wrap', 'empty'];
+      if (typeof mode === 'string' && known.includes(mode)) throw pyErr(NotImplementedError, `np.pad mode '${mode}' is not supported here (only 'constant' and 'edge')`);
+      throw pyErr(ValueError, `mode ${typeof mode === 'string' ? `'${mode}'` : 'of that type'} is not supported`);
+    }
+    const cv = kwOr(kw, 'constant_values', undefined);
+    if (mode === 'edge' && cv !== undefined) throw pyErr(ValueError, "unsupported keyword arguments for mode 'edge': {'constant_values'}");
+    return wrap(T.pad(toNDArray(a[0]), nested(a[1]), mode, cv === undefined ? 0n : nested(cv)));
   });
   fn('moveaxis', (a, kw) => wrap(T.moveaxis(toNDArray(a[0]), intOrList(arg(a, kw, 1, 'source')), intOrList(arg(a, kw, 2, 'destination')))));
 }

@@ -61,7 +61,8 @@ export { median, average, nansum, nanmean, columnStack, atleast2d, meshgrid } fr
 export { quantile, percentile } from './quantile';
 export { cov, corrcoef } from './covariance';
 export { tensordot, vdot, kron, cross, type TensordotAxes } from './contract';
-export { moveaxis } from './rearrange';
+export { moveaxis, take, pad } from './rearrange';
+export { sinc, nanToNum, logspace, interp, bincount } from './special';
 export { getItem, setItem, slice, nonzero, type IndexItem, type Slice } from './indexing';
 export { sum, prod, max, min, any, all, mean, variance, std, argmax, argmin, cumsum, cumprod } from './reductions';
 export { type AxisArg } from './reduceAxes';

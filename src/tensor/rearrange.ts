@@ -1,9 +1,14 @@
 // Moving and picking elements by position: moveaxis (numpy/_core/numeric.py), take
 // (PyArray_TakeFrom, mode 'raise'), pad (numpy/lib/_arraypad_impl.py, modes 'constant' and 'edge').
 
-import { normAxis, TensorError, valueError } from './errors';
-import { NDArray } from './ndarray';
-import { transpose } from './shape';
+import { broadcastTo, shapeStr } from './broadcast';
+import { array, type Nested } from './create';
+import { normAxis, TensorError, typeError, valueError } from './errors';
+import { getItem, setItem, slice, type IndexItem } from './indexing';
+import { astype } from './misc';
+import { copy, newArray, NDArray } from './ndarray';
+import { ravel, transpose } from './shape';
+import { unary } from './ufuncs';
 
 /** normalize_axis_tuple with an argument name: AxisError "source: axis 3 is out of …", repeats refused. */
 export function axesNamed(axes: number | readonly number[], ndim: number, name: string): number[] {
@@ -25,4 +30,64 @@ export function moveaxis(a: NDArray, source: number | readonly number[], destina
   const order = [...Array(a.ndim).keys()].filter((d) => !src.includes(d));
   for (const [d, s] of dst.map((d, i) => [d, src[i]]).sort((x, y) => x[0] - y[0] || x[1] - y[1])) order.splice(d, 0, s);
   return transpose(a, order);
+}
+
+/**
+ * `np.take(a, indices, axis=None)`: a[..., indices, ...] along the axis (the flattened array when None);
+ * float indices are truncated (NumPy casts them unsafely), out-of-range ones raise IndexError.
+ */
+export function take(a: NDArray, indices: NDArray, axis: number | null = null): NDArray {
+  const src = axis === null ? ravel(a) : a;
+  const ax = axis === null ? 0 : normAxis(axis, a.ndim);
+  const idx = indices.dtype === 'int64' ? indices : astype(indices.dtype === 'float64' ? unary('trunc', indices) : indices, 'int64');
+  if (src.shape[ax] === 0 && idx.size > 0) throw new TensorError('IndexError', 'cannot do a non-empty take from an empty axes.');
+  const pre: IndexItem[] = Array.from({ length: ax }, () => slice());
+  const r = getItem(src, [...pre, idx.ndim === 0 ? idx.item() : idx]);
+  // PyArray_Return: a 0-d result is a numpy scalar.
+  if (r.ndim === 0) r.isScalar = true;
+  return r;
+}
+
+/** _as_pairs(x, ndim): one (before, after) pair per axis from a scalar, a pair or one pair per axis. */
+function asPairs(x: Nested, ndim: number, index: boolean): [number, number][] {
+  const arr = array(x);
+  if (index && arr.dtype === 'float64') throw typeError('`pad_width` must be of integral type.');
+  let b: NDArray;
+  try {
+    b = broadcastTo(arr, [ndim, 2]);
+  } catch {
+    throw valueError(`operands could not be broadcast together with remapped shapes [original->remapped]: ${shapeStr(arr.shape)}  and requested shape (${ndim},2)`);
+  }
+  const v = b.toFlat();
+  if (index && v.some((p) => p < 0)) throw valueError("index can't contain negative values");
+  return Array.from({ length: ndim }, (_, d) => [v[2 * d], v[2 * d + 1]]);
+}
+
+/**
+ * `np.pad(array, pad_width, mode='constant', constant_values=0)`, modes 'constant' and 'edge'. Axes are
+ * padded in order, each over the full extent of the axes before it and the original extent of the ones
+ * after (NumPy's _view_roi), so corners come from the last axis.
+ */
+export function pad(a: NDArray, padWidth: Nested, mode: 'constant' | 'edge' = 'constant', constantValues: Nested = 0): NDArray {
+  const widths = asPairs(padWidth, a.ndim, true);
+  if (a.ndim === 0) return copy(a);
+  const values = mode === 'constant' ? asPairs(constantValues, a.ndim, false) : [];
+  const shape = a.shape.map((d, i) => d + widths[i][0] + widths[i][1]);
+  const out = newArray(shape, a.dtype);
+  const inner = a.shape.map((d, i) => slice(widths[i][0], widths[i][0] + d));
+  setItem(out, inner, a);
+  for (let k = 0; k < a.ndim; k++) {
+    const [lo, hi] = widths[k], n = a.shape[k];
+    if (mode === 'edge' && n === 0 && lo + hi > 0)
+      throw valueError(`can't extend empty axis ${k} using modes other than 'constant' or 'empty'`);
+    const roi = getItem(out, inner.map((s, d) => (d <= k ? slice() : s)));
+    const part = (s: IndexItem) => roi.shape.map((_, d): IndexItem => (d === k ? s : slice()));
+    const fill = (region: IndexItem, edge: number, value: number) => {
+      if (mode === 'constant') setItem(roi, part(region), value);
+      else setItem(roi, part(region), getItem(roi, part(slice(edge, edge + 1))));
+    };
+    if (lo > 0) fill(slice(0, lo), lo, values[k]?.[0]);
+    if (hi > 0) fill(slice(lo + n, null), lo + n - 1, values[k]?.[1]);
+  }
+  return out;
 }

@@ -64,6 +64,10 @@ export const BINARY: ReadonlyMap<string, Binary> = new Map<string, Binary>(
       // NaN-ignoring maximum/minimum (a NaN only when both are NaN; ties give the first).
       { name: 'fmax', kind: 'arith', f: (x, y) => (x >= y || y !== y ? x : y), inf: 'overflow' },
       { name: 'fmin', kind: 'arith', f: (x, y) => (x <= y || y !== y ? x : y), inf: 'overflow' },
+      // C's fmod (JavaScript's % is the same operation); ints: truncated remainder, 0 for a zero divisor.
+      { name: 'fmod', kind: 'intarith', f: (x, y) => x % y, i: (x, y) => (y === 0 ? 0 : (x % y) + 0), inf: 'divide' },
+      // npy_logaddexp2: log2(2^x + 2^y) as x + log2(1 + 2^-(x-y)), log2_1p(v) = LOG2E * log1p(v).
+      { name: 'logaddexp2', kind: 'truediv', f: logaddexp2, inf: 'overflow', nanInvalid: true },
       { name: 'logical_and', kind: 'logical', f: (x, y) => bool(x !== 0 && y !== 0), inf: 'overflow' },
       { name: 'logical_or', kind: 'logical', f: (x, y) => bool(x !== 0 || y !== 0), inf: 'overflow' },
       { name: 'logical_xor', kind: 'logical', f: (x, y) => bool((x !== 0) !== (y !== 0)), inf: 'overflow' },
@@ -179,7 +183,7 @@ function apply(u: Binary, x: Operand, y: Operand, out: NDArray | undefined, powe
   binaryInto(a, b, target, f, fast);
   // maximum/minimum return one of their inputs: no NaN or inf of their own, so nothing to report.
   if (loop === 'float64' && u.kind !== 'cmp' && u !== MAXIMUM && u !== MINIMUM) binaryWarnings(name, u.inf, a, b, target, u.nanInvalid);
-  else if ((u.name === 'floor_divide' || u.name === 'remainder') && hasZero(b)) warn(`divide by zero encountered in ${name}`);
+  else if ((u.name === 'floor_divide' || u.name === 'remainder' || u.name === 'fmod') && hasZero(b)) warn(`divide by zero encountered in ${name}`);
   if (out && target !== out) copyInto(target, out);
   const r = out ?? target;
   if (!out && r.ndim === 0) r.isScalar = true;
@@ -204,6 +208,8 @@ interface Unary {
   readonly fast?: FastUnary;
   /** Infinite results from finite inputs count as divide-by-zero (logs) rather than overflow. */
   readonly div?: boolean;
+  /** The int64 loop, when it differs from `f`; a zero input then warns of divide by zero and invalid. */
+  readonly i?: Fn1;
 }
 
 const log1p = Math.log1p;
@@ -216,6 +222,19 @@ function logaddexp(x: number, y: number): number {
   if (d <= 0) return y + log1p(Math.exp(d));
   return d; // a NaN
 }
+/** npy_logaddexp2, the base-2 twin of logaddexp (2 ** d and Math.log1p for C's exp2 and log1p: ~0.1% of
+ * random inputs differ from NumPy's in the last bit). */
+function logaddexp2(x: number, y: number): number {
+  if (x === y) return x + 1;
+  const d = x - y;
+  if (d > 0) return x + Math.LOG2E * log1p(2 ** -d);
+  if (d <= 0) return y + Math.LOG2E * log1p(2 ** d);
+  return d; // a NaN
+}
+
+/** 1/x in int64 as NumPy's loop computes it: truncated, and INT64_MIN for 0 (with its warnings). */
+const intReciprocal = (x: number) => (x === 0 ? -9223372036854775808 : Math.trunc(1 / x) + 0);
+
 /** The explicit registry of unary ufuncs. */
 export const UNARY: ReadonlyMap<string, Unary> = new Map<string, Unary>(
   (
@@ -252,6 +271,7 @@ export const UNARY: ReadonlyMap<string, Unary> = new Map<string, Unary>(
       { name: 'positive', kind: 'same', f: identity },
       { name: 'absolute', kind: 'same', f: Math.abs },
       { name: 'square', kind: 'same', f: (x) => x * x, fast: 'square' },
+      { name: 'reciprocal', kind: 'same', f: (x) => 1 / x, i: intReciprocal, div: true },
       { name: 'sign', kind: 'sign', f: (x) => (x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : NaN) },
       { name: 'isnan', kind: 'pred', f: (x) => bool(x !== x) },
       { name: 'isinf', kind: 'pred', f: (x) => bool(x === Infinity || x === -Infinity) },
@@ -268,7 +288,7 @@ function resolveUnary(u: Unary, d: DType): DType {
       return 'float64';
     case 'same':
     case 'int-identity':
-      return d === 'bool' && u.name === 'square' ? 'int64' : d;
+      return d === 'bool' && (u.name === 'square' || u.name === 'reciprocal') ? 'int64' : d;
     case 'pred':
     case 'not':
       return 'bool';
@@ -295,6 +315,10 @@ export function unary(name: string, x: Operand, out?: NDArray): NDArray {
   let f = u.f;
   if (u.kind === 'invert' && a.dtype === 'bool') f = (v) => bool(v === 0);
   if (u.kind === 'int-identity' && a.dtype !== 'float64') f = identity;
+  if (u.i && a.dtype !== 'float64') {
+    f = u.i;
+    if (hasZero(a)) (warn(`divide by zero encountered in ${name}`), warn(`invalid value encountered in ${name}`));
+  }
   const direct = out && out.dtype === res && out.data !== a.data;
   const target = direct ? out : out ? scratchArray(a.shape, res) : newArray(a.shape, res);
   unaryInto(a, target, f, f === u.f ? u.fast : undefined);

@@ -17,6 +17,8 @@ export function shapeOf(v: V): number[] {
   return [num(v)];
 }
 
+const optNum = (v: V) => (v === null || v === undefined ? null : num(v));
+
 /** An int argument or a sequence of them (moveaxis's source, tensordot's axes). */
 const intOrList = (v: V): number | number[] => (v instanceof PyTuple || Array.isArray(v) ? shapeOf(v) : num(v));
 
@@ -222,6 +224,17 @@ export const NP = new Mod(
       const ax = (name: string, i: number) => num(arg(a, k, i, name, -1n));
       const axis = arg(a, k, 5, 'axis');
       return T.cross(arr(a[0]), arr(a[1]), ax('axisa', 2), ax('axisb', 3), ax('axisc', 4), axis === null ? null : num(axis));
+    }),
+    f('take', (a, k) => T.take(arr(a[0]), arr(arg(a, k, 1, 'indices')), axisOf(arg(a, k, 2, 'axis')) as number | null)),
+    f('pad', (a, k) => T.pad(arr(a[0]), toNested(a[1]), arg(a, k, 2, 'mode', 'constant') as 'constant' | 'edge', k.has('constant_values') ? toNested(k.get('constant_values')!) : 0n)),
+    f('sinc', (a) => T.sinc(toOperand(a[0]))),
+    f('nan_to_num', (a, k) => T.nanToNum(toOperand(a[0]), num(arg(a, k, 2, 'nan', 0)), optNum(arg(a, k, 3, 'posinf')), optNum(arg(a, k, 4, 'neginf')))),
+    f('logspace', (a, k) => T.logspace(num(a[0]), num(a[1]), num(arg(a, k, 2, 'num', 50n)), Boolean(arg(a, k, 3, 'endpoint', true)), toOperand(arg(a, k, 4, 'base', 10)))),
+    f('interp', (a, k) => T.interp(toOperand(a[0]), arr(a[1]), arr(a[2]), optNum(arg(a, k, 3, 'left')), optNum(arg(a, k, 4, 'right')))),
+    f('bincount', (a, k) => {
+      const w = arg(a, k, 1, 'weights'), ml = arg(a, k, 2, 'minlength', 0n);
+      if (ml === null) throw new PyError('TypeError', 'use 0 instead of None for minlength');
+      return T.bincount(arr(a[0]), w === null ? null : arr(w), num(ml));
     }),
     f('moveaxis', (a, k) => T.moveaxis(arr(a[0]), intOrList(arg(a, k, 1, 'source')), intOrList(arg(a, k, 2, 'destination')))),
     f('column_stack', (a) => T.columnStack(listOf(a[0]))),

@@ -1,0 +1,133 @@
+// Numeric helpers NumPy writes in Python or small C loops: sinc and nan_to_num
+// (numpy/lib/_function_base_impl.py, _type_check_impl.py), logspace (_core/function_base.py: power of
+// linspace), interp and bincount (numpy/_core/src/multiarray/compiled_base.c: arr_interp, arr_bincount).
+
+import { linspace } from './create';
+import { typeError, valueError } from './errors';
+import { copy, newArray, NDArray } from './ndarray';
+import { toArray, type Operand } from './operand';
+import { astype, where } from './misc';
+import { binary, unary } from './ufuncs';
+
+/**
+ * `np.sinc(x)` = sin(πx)/(πx), with float eps standing in for 0 (NumPy's where(x, x, eps)).
+ * Known last-bit gap: the sin ufunc is V8's Math.sin, which differs from NumPy's sin in the last bit
+ * for about 3% of arguments (measured on 4000 normal draws, NumPy 2.4.6); the rest is exact.
+ */
+export function sinc(x: Operand): NDArray {
+  const px = binary('multiply', Math.PI, x);
+  const y = where(px, px, 2.220446049250313e-16) as NDArray;
+  return binary('divide', unary('sin', y), y);
+}
+
+/** `np.nan_to_num(x, nan=0.0, posinf=None, neginf=None)`: a copy with NaN and ±inf replaced. */
+export function nanToNum(x: Operand, nan = 0, posinf: number | null = null, neginf: number | null = null): NDArray {
+  const r = copy(toArray(x));
+  if (r.dtype === 'float64') {
+    const hi = posinf ?? Number.MAX_VALUE, lo = neginf ?? -Number.MAX_VALUE;
+    const d = r.data;
+    for (let i = 0; i < d.length; i++) {
+      const v = d[i];
+      if (v !== v) d[i] = nan;
+      else if (v === Infinity) d[i] = hi;
+      else if (v === -Infinity) d[i] = lo;
+    }
+  }
+  // x[()] for a 0-d input: a numpy scalar.
+  if (r.ndim === 0) r.isScalar = true;
+  return r;
+}
+
+/**
+ * `np.logspace(start, stop, num=50, endpoint=True, base=10.0)`: power(base, linspace(...)).
+ * Known last-bit gap: the power ufunc is V8's Math.pow, not glibc's pow; about 10% of logspace values
+ * differ from NumPy's in the last bit (measured over 40 random ranges and bases). The linspace is exact.
+ */
+export function logspace(start: number, stop: number, num = 50, endpoint = true, base: Operand = 10): NDArray {
+  return binary('power', base, linspace(start, stop, num, endpoint));
+}
+
+/** A 1-D float64 operand of interp, with NumPy's conversion error. */
+function vector(v: NDArray): Float64Array {
+  if (v.ndim > 1) throw valueError('object too deep for desired array');
+  if (v.ndim < 1) throw valueError('object of too small depth for desired array');
+  return astype(v, 'float64').toFlat() as Float64Array;
+}
+
+/**
+ * `np.interp(x, xp, fp, left=None, right=None)` as arr_interp computes it: the last j with xp[j] <= x,
+ * an exact hit returns fp[j], otherwise slope·(x - xp[j]) + fp[j] (slope = Δfp/Δxp), retried from the
+ * right end of the interval when that is NaN (infinite fp). No warnings: the C loop checks none.
+ */
+export function interp(x: Operand, xpIn: NDArray, fpIn: NDArray, left: number | null = null, right: number | null = null): NDArray {
+  const fp = vector(fpIn), xp = vector(xpIn);
+  const n = xp.length;
+  if (n === 0) throw valueError('array of sample points is empty');
+  if (fp.length !== n) throw valueError('fp and xp are not of the same length.');
+  const xs = astype(toArray(x), 'float64');
+  const out = newArray(xs.shape, 'float64');
+  const lval = left ?? fp[0], rval = right ?? fp[n - 1];
+  const src = xs.toFlat(), d = out.data;
+  for (let i = 0; i < src.length; i++) {
+    const v = src[i];
+    if (n === 1) {
+      d[i] = v < xp[0] ? lval : v > xp[0] ? rval : fp[0];
+      continue;
+    }
+    if (v !== v) {
+      d[i] = v;
+      continue;
+    }
+    let j: number;
+    if (v > xp[n - 1]) j = n;
+    else if (v < xp[0]) j = -1;
+    else {
+      let lo = 0, hi = n;
+      while (lo < hi) {
+        const mid = lo + ((hi - lo) >> 1);
+        if (v >= xp[mid]) lo = mid + 1;
+        else hi = mid;
+      }
+      j = lo - 1;
+    }
+    if (j === -1) d[i] = lval;
+    else if (j === n) d[i] = rval;
+    else if (j === n - 1 || xp[j] === v) d[i] = fp[j];
+    else {
+      const slope = (fp[j + 1] - fp[j]) / (xp[j + 1] - xp[j]);
+      let r = slope * (v - xp[j]) + fp[j];
+      if (r !== r) {
+        r = slope * (v - xp[j + 1]) + fp[j + 1];
+        if (r !== r && fp[j] === fp[j + 1]) r = fp[j];
+      }
+      d[i] = r;
+    }
+  }
+  if (out.ndim === 0) out.isScalar = true;
+  return out;
+}
+
+/** `np.bincount(x, weights=None, minlength=0)`: counts (int64) or weight sums (float64, in order). */
+export function bincount(x: NDArray, weights: NDArray | null = null, minlength = 0): NDArray {
+  if (minlength < 0) throw valueError("'minlength' must not be negative");
+  if (x.dtype === 'float64') throw typeError("Cannot cast array data from dtype('float64') to dtype('int64') according to the rule 'safe'");
+  if (x.ndim > 1) throw valueError('object too deep for desired array');
+  if (x.ndim < 1) throw valueError('object of too small depth for desired array');
+  const xs = x.toFlat();
+  if (xs.length === 0) return newArray([minlength], 'int64');
+  let mn = Infinity, mx = -Infinity;
+  for (const v of xs) (mn = Math.min(mn, v)), (mx = Math.max(mx, v));
+  if (mn < 0) throw valueError("'list' argument must have no negative elements");
+  const size = Math.max(mx + 1, minlength);
+  if (weights === null) {
+    const out = newArray([size], 'int64');
+    for (const v of xs) out.data[v]++;
+    return out;
+  }
+  const w = vector(weights);
+  if (w.length !== xs.length) throw valueError("The weights and list don't have the same length.");
+  const out = newArray([size], 'float64');
+  for (let i = 0; i < xs.length; i++) out.data[xs[i]] += w[i];
+  return out;
+}
+
