@@ -1,20 +1,21 @@
 // PCG64 as NumPy's default BitGenerator runs it (numpy/random/_pcg64.pyx, src/pcg64: O'Neill's
 // pcg_setseq_128_xsl_rr_64): a 128-bit LCG stepped *before* each output, output rotr64(hi ^ lo, hi >> 58).
-// The 128-bit state lives in eight 16-bit limbs (plain numbers) so the multiply needs no BigInt: every
-// partial product is below 2^32 and a column of eight of them plus the carry stays below 2^37.
+// The 128-bit state lives in six 24-bit limbs (plain numbers) so the multiply needs no BigInt: every
+// partial product is below 2^48 and a column of up to six of them plus the carry stays below 2^51.
 // next_uint32 hands out the low half of a 64-bit draw and keeps the high half for the next call
 // (NumPy's has_uint32 / uinteger), which bounded integers rely on.
 
-// The multiplier is PCG_DEFAULT_MULTIPLIER_128 = 0x2360ED051FC65DA44385DF649FCCF645; its 16-bit limbs,
-// low first (0xf645 0x9fcc 0xdf64 0x4385 0x5da4 0x1fc6 0xed05 0x2360), are the constants in step().
+// The multiplier is PCG_DEFAULT_MULTIPLIER_128 = 0x2360ED051FC65DA44385DF649FCCF645; its 24-bit limbs,
+// low first (0xccf645 0xdf649f 0xa44385 0x1fc65d 0x60ed05 0x23), are the constants in step().
 
+/** Six 24-bit limbs, least significant first (the sixth holds the top 8 bits). */
 function limbs(v: bigint): number[] {
-  return Array.from({ length: 8 }, (_, i) => Number((v >> BigInt(16 * i)) & 0xffffn));
+  return Array.from({ length: 6 }, (_, i) => Number((v >> BigInt(24 * i)) & 0xffffffn));
 }
 
-function toBig(l: ArrayLike<number>): bigint {
+function toBig(l: readonly number[]): bigint {
   let v = 0n;
-  for (let i = 7; i >= 0; i--) v = (v << 16n) | BigInt(l[i]);
+  for (let i = 5; i >= 0; i--) v = (v << 24n) | BigInt(l[i]);
   return v;
 }
 
@@ -27,8 +28,8 @@ export interface Pcg64State {
 
 export class PCG64 {
   // state and increment limbs, s0/i0 least significant (fields, not arrays: the step is the hot path)
-  private s0 = 0; private s1 = 0; private s2 = 0; private s3 = 0; private s4 = 0; private s5 = 0; private s6 = 0; private s7 = 0;
-  private i0 = 0; private i1 = 0; private i2 = 0; private i3 = 0; private i4 = 0; private i5 = 0; private i6 = 0; private i7 = 0;
+  private s0 = 0; private s1 = 0; private s2 = 0; private s3 = 0; private s4 = 0; private s5 = 0;
+  private i0 = 0; private i1 = 0; private i2 = 0; private i3 = 0; private i4 = 0; private i5 = 0;
   /** The last 64-bit output, high and low 32-bit words (set by next64). */
   hi = 0;
   lo = 0;
@@ -38,59 +39,55 @@ export class PCG64 {
   /** pcg64_set_seed: state 0, inc = initseq << 1 | 1, step, state += initstate, step. */
   constructor(initstate: bigint, initseq: bigint) {
     const M = (1n << 128n) - 1n;
-    const inc = limbs(((initseq << 1n) | 1n) & M);
-    [this.i0, this.i1, this.i2, this.i3, this.i4, this.i5, this.i6, this.i7] = inc;
+    [this.i0, this.i1, this.i2, this.i3, this.i4, this.i5] = limbs(((initseq << 1n) | 1n) & M);
     this.step();
     this.setState((this.stateBig() + initstate) & M);
     this.step();
   }
 
   private setState(v: bigint): void {
-    [this.s0, this.s1, this.s2, this.s3, this.s4, this.s5, this.s6, this.s7] = limbs(v);
+    [this.s0, this.s1, this.s2, this.s3, this.s4, this.s5] = limbs(v);
   }
 
   private stateBig(): bigint {
-    return toBig([this.s0, this.s1, this.s2, this.s3, this.s4, this.s5, this.s6, this.s7]);
+    return toBig([this.s0, this.s1, this.s2, this.s3, this.s4, this.s5]);
   }
 
   /**
-   * state = state * multiplier + inc (mod 2^128): schoolbook columns on 16-bit limbs, unrolled with the
-   * multiplier's limbs as constants. `a & 0xffff` takes the low bits of a column sum below 2^37 exactly
-   * (ToInt32 is reduction mod 2^32).
+   * state = state * multiplier + inc (mod 2^128): schoolbook columns on 24-bit limbs (the top one 8
+   * bits), unrolled with the multiplier's limbs as constants. A column is at most six products below
+   * 2^48 plus a carry, under 2^51: exact in a double, and `a & 0xffffff` takes its low bits exactly
+   * (ToInt32 reduces mod 2^32).
    */
   private step(): void {
-    const { s0, s1, s2, s3, s4, s5, s6, s7 } = this;
-    let a = this.i0 + s0 * 0xf645;
-    const t0 = a & 0xffff;
-    let c = (a - t0) / 65536;
-    a = c + this.i1 + s0 * 0x9fcc + s1 * 0xf645;
-    const t1 = a & 0xffff;
-    c = (a - t1) / 65536;
-    a = c + this.i2 + s0 * 0xdf64 + s1 * 0x9fcc + s2 * 0xf645;
-    const t2 = a & 0xffff;
-    c = (a - t2) / 65536;
-    a = c + this.i3 + s0 * 0x4385 + s1 * 0xdf64 + s2 * 0x9fcc + s3 * 0xf645;
-    const t3 = a & 0xffff;
-    c = (a - t3) / 65536;
-    a = c + this.i4 + s0 * 0x5da4 + s1 * 0x4385 + s2 * 0xdf64 + s3 * 0x9fcc + s4 * 0xf645;
-    const t4 = a & 0xffff;
-    c = (a - t4) / 65536;
-    a = c + this.i5 + s0 * 0x1fc6 + s1 * 0x5da4 + s2 * 0x4385 + s3 * 0xdf64 + s4 * 0x9fcc + s5 * 0xf645;
-    const t5 = a & 0xffff;
-    c = (a - t5) / 65536;
-    a = c + this.i6 + s0 * 0xed05 + s1 * 0x1fc6 + s2 * 0x5da4 + s3 * 0x4385 + s4 * 0xdf64 + s5 * 0x9fcc + s6 * 0xf645;
-    const t6 = a & 0xffff;
-    c = (a - t6) / 65536;
-    a = c + this.i7 + s0 * 0x2360 + s1 * 0xed05 + s2 * 0x1fc6 + s3 * 0x5da4 + s4 * 0x4385 + s5 * 0xdf64 + s6 * 0x9fcc + s7 * 0xf645;
-    this.s0 = t0; this.s1 = t1; this.s2 = t2; this.s3 = t3; this.s4 = t4; this.s5 = t5; this.s6 = t6; this.s7 = a & 0xffff;
+    const { s0, s1, s2, s3, s4, s5 } = this;
+    let a = this.i0 + s0 * 0xccf645;
+    const t0 = a & 0xffffff;
+    let c = (a - t0) / 16777216;
+    a = c + this.i1 + s0 * 0xdf649f + s1 * 0xccf645;
+    const t1 = a & 0xffffff;
+    c = (a - t1) / 16777216;
+    a = c + this.i2 + s0 * 0xa44385 + s1 * 0xdf649f + s2 * 0xccf645;
+    const t2 = a & 0xffffff;
+    c = (a - t2) / 16777216;
+    a = c + this.i3 + s0 * 0x1fc65d + s1 * 0xa44385 + s2 * 0xdf649f + s3 * 0xccf645;
+    const t3 = a & 0xffffff;
+    c = (a - t3) / 16777216;
+    a = c + this.i4 + s0 * 0x60ed05 + s1 * 0x1fc65d + s2 * 0xa44385 + s3 * 0xdf649f + s4 * 0xccf645;
+    const t4 = a & 0xffffff;
+    c = (a - t4) / 16777216;
+    a = c + this.i5 + s0 * 0x23 + s1 * 0x60ed05 + s2 * 0x1fc65d + s3 * 0xa44385 + s4 * 0xdf649f + s5 * 0xccf645;
+    this.s0 = t0; this.s1 = t1; this.s2 = t2; this.s3 = t3; this.s4 = t4; this.s5 = a & 0xff;
   }
 
   /** next_uint64: step, then XSL-RR output into (hi, lo). */
   next64(): void {
     this.step();
-    const xhi = ((this.s7 << 16) | this.s6) ^ ((this.s3 << 16) | this.s2);
-    const xlo = ((this.s5 << 16) | this.s4) ^ ((this.s1 << 16) | this.s0);
-    const rot = this.s7 >>> 10; // top 6 bits of the high word
+    const { s0, s1, s2, s3, s4, s5 } = this;
+    // the four 32-bit words of the state, from the 24-bit limbs (bits 0-23, 24-47, 48-71, 72-95, 96-119, 120-127)
+    const w0 = s0 | (s1 << 24), w1 = (s1 >>> 8) | (s2 << 16), w2 = (s2 >>> 16) | (s3 << 8), w3 = s4 | (s5 << 24);
+    const xhi = w3 ^ w1, xlo = w2 ^ w0;
+    const rot = s5 >>> 2; // top 6 bits of the state
     if (rot === 0) {
       this.hi = xhi >>> 0;
       this.lo = xlo >>> 0;
@@ -132,7 +129,7 @@ export class PCG64 {
   }
 
   get state(): Pcg64State {
-    const inc = toBig([this.i0, this.i1, this.i2, this.i3, this.i4, this.i5, this.i6, this.i7]);
+    const inc = toBig([this.i0, this.i1, this.i2, this.i3, this.i4, this.i5]);
     return { state: this.stateBig(), inc, hasUint32: this.hasUint32, uinteger: this.uinteger };
   }
 }
