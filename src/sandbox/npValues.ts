@@ -73,6 +73,9 @@ export function nested(v: any): Nested {
   if (v instanceof PyNd) return v.a;
   if (v instanceof PyList || v instanceof PyTuple) return v.items.map(nested);
   if (isPyScalarValue(v)) return toScalar(v);
+  // NumPy would make a '<U' string array; the tensor core holds numbers only, so say that plainly
+  // instead of float()'s complaint about a string not being a string.
+  if (typeof v === 'string') throw pyErr(TypeError, "string arrays are not available in Pizarra's sandbox (its arrays hold numbers and booleans)");
   throw pyErr(TypeError, `float() argument must be a string or a real number, not '${typeName(v)}'`);
 }
 

@@ -100,6 +100,18 @@ describe('python session API', () => {
     assert.match(io.err, /ModuleNotFoundError: No module named 'os' \(not available in Pizarra's sandbox\)/);
   });
 
+  it('names the sandbox for string arrays, which NumPy has and Pizarra does not', () => {
+    const { s } = session();
+    for (const src of ['np.array(["a", "b"])', 'np.random.choice(["x", "y"])', 'np.random.default_rng(0).choice(["x"])', 'np.zeros(2) + [1.0, "2"]']) {
+      const r = s.run(`import numpy as np\n${src}\n`);
+      assert.equal(r.error?.type, 'TypeError', src);
+      assert.equal(r.error?.message, "string arrays are not available in Pizarra's sandbox (its arrays hold numbers and booleans)", src);
+    }
+    // Numbers still convert, and a non-string non-number keeps NumPy's float() wording.
+    assert.ok(s.run('import numpy as np\nnp.array([1, 2.5, True])').ok);
+    assert.equal(s.run('import numpy as np\nnp.array([1, {}], dtype=float)').error?.message, "float() argument must be a string or a real number, not 'dict'");
+  });
+
   it('sends print and sys.stdout to the stdout callback and tracebacks to stderr', () => {
     const { s, io } = session();
     s.run('import sys\nprint("a", end="")\nsys.stdout.write("b\\n")\nsys.stderr.write("warn\\n")\n');
