@@ -1,4 +1,4 @@
-# Golden generator for src/tensor/glibcLog.ts: the C library's log (CPython's math.log is glibc's on
+# Golden generator for src/common/libm/glibcLog.ts: the C library's log (CPython's math.log is glibc's on
 # Linux) on inputs where it matters: half of them where glibc's result is not the correctly rounded log
 # (found by comparing with a 60-digit Decimal log), the rest across the ranges (randn's r2 in (0, 1),
 # near 1, the whole exponent range, subnormals). Bit patterns in hex, "x y" per entry.

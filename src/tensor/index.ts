@@ -73,4 +73,4 @@ export { sort, argsort, unique, searchsorted, type UniqueResult } from './sort';
 export { RandomState, globalRandom, type Size } from './random';
 export { Generator, defaultRng, int64Scalar, type GenSize, type Param } from './generator';
 export { choiceIndices } from './generatorChoice';
-export { glibcLog } from './glibcLog';
+export { glibcLog } from '../common/libm/glibcLog';

@@ -7,7 +7,7 @@ import { broadcastShapes, broadcastTo, shapeStr } from './broadcast';
 import { promote } from './dtype';
 import { TensorError, valueError } from './errors';
 import { ddot } from './blasDot';
-import { glibcLog } from './glibcLog';
+import { glibcLog } from '../common/libm/glibcLog';
 import { astype } from './misc';
 import { productWarnings } from './fpErrors';
 import { gemm } from './gemm';

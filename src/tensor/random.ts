@@ -2,7 +2,7 @@
 // polar-method gauss with a cached second value, masked-rejection integers, Fisher-Yates shuffle.
 // Scalar draws return Python scalars (number = float, bigint = int) as NumPy does.
 
-import { glibcLog } from './glibcLog';
+import { glibcLog } from '../common/libm/glibcLog';
 import { arange, toShape, type ShapeArg } from './create';
 import { TensorError, valueError } from './errors';
 import { MT19937 } from './mt19937';

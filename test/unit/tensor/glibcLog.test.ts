@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as T from '../../../src/tensor';
-import { glibcLog } from '../../../src/tensor/glibcLog';
+import { glibcLog } from '../../../src/common/libm/glibcLog';
 
 const fixture = (name: string) => JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'tensor', name), 'utf8'));
 const view = new DataView(new ArrayBuffer(8));
