@@ -18,7 +18,17 @@ export function op(v: any): T.Operand {
   return o;
 }
 
-export function addMoreFunctions(fn: (name: string, f: Fn) => void): void {
+export function addMoreFunctions(bind: (name: string, f: Fn) => void): void {
+  /**
+   * Binds `name`, refusing the arguments listed (position, keyword; position -1: keyword-only) when
+   * given and not None: they change NumPy's result, so ignoring them would print something else.
+   */
+  const fn = (name: string, f: Fn, unsupported: readonly (readonly [number, string])[] = []) =>
+    bind(name, (a, kw) => {
+      for (const [i, k] of unsupported)
+        if (arg(a, kw, i < 0 ? a.length : i, k, null) !== null) throw pyErr(NotImplementedError, `np.${name}: the '${k}' argument is not supported here`);
+      return f(a, kw);
+    });
   const keep = (a: any[], kw: Map<string, any> | null, i: number) => truthy(arg(a, kw, i, 'keepdims', false));
 
   // Statistics.
@@ -26,23 +36,26 @@ export function addMoreFunctions(fn: (name: string, f: Fn) => void): void {
     const m = arg(a, kw, 5, 'method', 'linear');
     if (m !== 'linear') throw pyErr(NotImplementedError, `method=${typeof m === 'string' ? `'${m}'` : 'that value'} is not supported here (only 'linear')`);
   };
-  fn('quantile', (a, kw) => linearOnly(a, kw) ?? wrap(T.quantile(toNDArray(a[0]), op(arg(a, kw, 1, 'q')), axisArg(arg(a, kw, 2, 'axis', null)), keep(a, kw, 6))));
-  fn('percentile', (a, kw) => linearOnly(a, kw) ?? wrap(T.percentile(toNDArray(a[0]), op(arg(a, kw, 1, 'q')), axisArg(arg(a, kw, 2, 'axis', null)), keep(a, kw, 6))));
+  const qArgs = [[3, 'out'], [-1, 'weights'], [-1, 'interpolation']] as const;
+  fn('quantile', (a, kw) => linearOnly(a, kw) ?? wrap(T.quantile(toNDArray(a[0]), op(arg(a, kw, 1, 'q')), axisArg(arg(a, kw, 2, 'axis', null)), keep(a, kw, 6))), qArgs);
+  fn('percentile', (a, kw) => linearOnly(a, kw) ?? wrap(T.percentile(toNDArray(a[0]), op(arg(a, kw, 1, 'q')), axisArg(arg(a, kw, 2, 'axis', null)), keep(a, kw, 6))), qArgs);
   const optArray = (v: any) => (v === null || v === undefined ? null : toNDArray(v));
   fn('cov', (a, kw) => {
     const ddof = arg(a, kw, 4, 'ddof', null);
     return wrap(T.cov(toNDArray(a[0]), optArray(arg(a, kw, 1, 'y', null)), truthy(arg(a, kw, 2, 'rowvar', true)), truthy(arg(a, kw, 3, 'bias', false)), ddof === null ? null : num(ddof)));
-  });
-  fn('corrcoef', (a, kw) => wrap(T.corrcoef(toNDArray(a[0]), optArray(arg(a, kw, 1, 'y', null)), truthy(arg(a, kw, 2, 'rowvar', true)))));
+  }, [[5, 'fweights'], [6, 'aweights'], [-1, 'dtype']]);
+  fn('corrcoef', (a, kw) => wrap(T.corrcoef(toNDArray(a[0]), optArray(arg(a, kw, 1, 'y', null)), truthy(arg(a, kw, 2, 'rowvar', true)))), [[-1, 'dtype']]);
 
   // Elementwise helpers and small numeric routines.
   const optNum = (v: any) => (v === null || v === undefined ? null : num(v));
   fn('sinc', (a) => wrap(T.sinc(op(a[0]))));
-  fn('nan_to_num', (a, kw) => wrap(T.nanToNum(op(a[0]), num(arg(a, kw, 2, 'nan', 0)), optNum(arg(a, kw, 3, 'posinf', null)), optNum(arg(a, kw, 4, 'neginf', null)))));
+  fn('nan_to_num', (a, kw) =>
+    wrap(T.nanToNum(op(a[0]), num(arg(a, kw, 2, 'nan', 0)), optNum(arg(a, kw, 3, 'posinf', null)), optNum(arg(a, kw, 4, 'neginf', null)), !truthy(arg(a, kw, 1, 'copy', true)))),
+  );
   fn('logspace', (a, kw) =>
     wrap(T.logspace(num(a[0]), num(a[1]), Number(toIndex(arg(a, kw, 2, 'num', 50))), truthy(arg(a, kw, 3, 'endpoint', true)), op(arg(a, kw, 4, 'base', new PyFloat(10))))),
-  );
-  fn('interp', (a, kw) => wrap(T.interp(op(a[0]), toNDArray(a[1]), toNDArray(a[2]), optNum(arg(a, kw, 3, 'left', null)), optNum(arg(a, kw, 4, 'right', null)))));
+  [[5, 'dtype'], [6, 'axis']]);
+  fn('interp', (a, kw) => wrap(T.interp(op(a[0]), toNDArray(a[1]), toNDArray(a[2]), optNum(arg(a, kw, 3, 'left', null)), optNum(arg(a, kw, 4, 'right', null)))), [[5, 'period']]);
   fn('bincount', (a, kw) => {
     const ml = arg(a, kw, 2, 'minlength', 0);
     if (ml === null) throw pyErr(TypeError, 'use 0 instead of None for minlength');
@@ -61,7 +74,7 @@ export function addMoreFunctions(fn: (name: string, f: Fn) => void): void {
   fn('take', (a, kw) => {
     const ax = arg(a, kw, 2, 'axis', null);
     return wrap(T.take(toNDArray(a[0]), toNDArray(arg(a, kw, 1, 'indices')), ax === null ? null : toIndex(ax)));
-  });
+  }, [[3, 'out']]);
   fn('pad', (a, kw) => {
     const mode = arg(a, kw, 2, 'mode', 'constant');
     if (mode !== 'constant' && mode !== 'edge') {

@@ -5,7 +5,8 @@
 import { pow } from '../common/pow';
 import { linspace } from './create';
 import { typeError, valueError } from './errors';
-import { copy, newArray, NDArray } from './ndarray';
+import { copy, forEachOffset, newArray, NDArray } from './ndarray';
+import { getItem } from './indexing';
 import { toArray, type Operand } from './operand';
 import { astype, where } from './misc';
 import { binary, unary } from './ufuncs';
@@ -21,19 +22,24 @@ export function sinc(x: Operand): NDArray {
   return binary('divide', unary('sin', y), y);
 }
 
-/** `np.nan_to_num(x, nan=0.0, posinf=None, neginf=None)`: a copy with NaN and ±inf replaced. */
-export function nanToNum(x: Operand, nan = 0, posinf: number | null = null, neginf: number | null = null): NDArray {
-  const r = copy(toArray(x));
+/**
+ * `np.nan_to_num(x, copy=True, nan=0.0, posinf=None, neginf=None)`: NaN and ±inf replaced, in a copy
+ * or (copy=False, an array) in place, through every view of it.
+ */
+export function nanToNum(x: Operand, nan = 0, posinf: number | null = null, neginf: number | null = null, inPlace = false): NDArray {
+  const src = toArray(x);
+  const r = inPlace && x instanceof NDArray ? x : copy(src);
   if (r.dtype === 'float64') {
     const hi = posinf ?? Number.MAX_VALUE, lo = neginf ?? -Number.MAX_VALUE;
     const d = r.data;
-    for (let i = 0; i < d.length; i++) {
+    forEachOffset(r, (i) => {
       const v = d[i];
       if (v !== v) d[i] = nan;
       else if (v === Infinity) d[i] = hi;
       else if (v === -Infinity) d[i] = lo;
-    }
+    });
   }
+  if (r === x) return r.ndim === 0 ? getItem(r, []) : r;
   // x[()] for a 0-d input: a numpy scalar.
   if (r.ndim === 0) r.isScalar = true;
   return r;
