@@ -59,7 +59,9 @@ export function addMoreFunctions(bind: (name: string, f: Fn) => void): void {
   fn('bincount', (a, kw) => {
     const ml = arg(a, kw, 2, 'minlength', 0);
     if (ml === null) throw pyErr(TypeError, 'use 0 instead of None for minlength');
-    return wrap(T.bincount(toNDArray(a[0]), optArray(arg(a, kw, 1, 'weights', null)), Number(toIndex(ml))));
+    // NumPy converts x straight to intp, so an empty list is an empty int array (not float64).
+    const x = seq(a[0])?.length === 0 ? T.zeros([0], 'int64') : toNDArray(a[0]);
+    return wrap(T.bincount(x, optArray(arg(a, kw, 1, 'weights', null)), Number(toIndex(ml))));
   });
 
   // Tensor products.
