@@ -72,9 +72,10 @@ function vector(v: NDArray): Float64Array {
 }
 
 /**
- * `np.interp(x, xp, fp, left=None, right=None)` as arr_interp computes it: the last j with xp[j] <= x,
- * an exact hit returns fp[j], otherwise slope·(x - xp[j]) + fp[j] (slope = Δfp/Δxp), retried from the
- * right end of the interval when that is NaN (infinite fp). No warnings: the C loop checks none.
+ * `np.interp(x, xp, fp, left=None, right=None)` as arr_interp computes it: the last j with xp[j] <= x
+ * (searchWithGuess), an exact hit returns fp[j], otherwise slope·(x - xp[j]) + fp[j] (slope = Δfp/Δxp),
+ * retried from the right end of the interval when that is NaN (infinite fp). No warnings: the C loop
+ * checks none.
  */
 export function interp(x: Operand, xpIn: NDArray, fpIn: NDArray, left: number | null = null, right: number | null = null): NDArray {
   const fp = vector(fpIn), xp = vector(xpIn);
@@ -85,6 +86,7 @@ export function interp(x: Operand, xpIn: NDArray, fpIn: NDArray, left: number | 
   const out = newArray(xs.shape, 'float64');
   const lval = left ?? fp[0], rval = right ?? fp[n - 1];
   const src = xs.toFlat(), d = out.data;
+  let j = 0;
   for (let i = 0; i < src.length; i++) {
     const v = src[i];
     if (n === 1) {
@@ -95,18 +97,7 @@ export function interp(x: Operand, xpIn: NDArray, fpIn: NDArray, left: number | 
       d[i] = v;
       continue;
     }
-    let j: number;
-    if (v > xp[n - 1]) j = n;
-    else if (v < xp[0]) j = -1;
-    else {
-      let lo = 0, hi = n;
-      while (lo < hi) {
-        const mid = lo + ((hi - lo) >> 1);
-        if (v >= xp[mid]) lo = mid + 1;
-        else hi = mid;
-      }
-      j = lo - 1;
-    }
+    j = searchWithGuess(v, xp, j);
     if (j === -1) d[i] = lval;
     else if (j === n) d[i] = rval;
     else if (j === n - 1 || xp[j] === v) d[i] = fp[j];
@@ -122,6 +113,41 @@ export function interp(x: Operand, xpIn: NDArray, fpIn: NDArray, left: number | 
   }
   if (out.ndim === 0) out.isScalar = true;
   return out;
+}
+
+/**
+ * The last j with xp[j] <= v (n for v past the end, -1 before the start), found as NumPy's
+ * binary_search_with_guess does: the previous answer and its neighbours first, then bisection, a linear
+ * scan for n <= 4. For a sorted xp any search gives the same j; for an unsorted one (which NumPy does
+ * not check) this reproduces NumPy's answer.
+ */
+function searchWithGuess(v: number, xp: Float64Array, guess: number): number {
+  const n = xp.length, CACHE = 8;
+  if (v > xp[n - 1]) return n;
+  if (v < xp[0]) return -1;
+  if (n <= 4) {
+    let i = 1;
+    while (i < n && v >= xp[i]) i++;
+    return i - 1;
+  }
+  const g = Math.max(1, Math.min(guess, n - 3));
+  let lo = 0, hi = n;
+  if (v < xp[g]) {
+    if (v >= xp[g - 1]) return g - 1;
+    hi = g - 1;
+    if (g > CACHE && v >= xp[g - CACHE]) lo = g - CACHE;
+  } else {
+    if (v < xp[g + 1]) return g;
+    if (v < xp[g + 2]) return g + 1;
+    lo = g + 2;
+    if (g < n - CACHE - 1 && v < xp[g + CACHE]) hi = g + CACHE;
+  }
+  while (lo < hi) {
+    const mid = lo + ((hi - lo) >> 1);
+    if (v >= xp[mid]) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 /** `np.bincount(x, weights=None, minlength=0)`: counts (int64) or weight sums (float64, in order). */
