@@ -6,7 +6,10 @@
 //
 // Sharing is safe because compiled code holds no session: it reaches the session's builtins and modules
 // through its frame's globals (frame.ts SessionHost), and every inline cache in it checks identity or a
-// type version before trusting what it remembers.
+// type version before trusting what it remembers. What it remembers can keep the last session's objects
+// alive (a call site's last callee holds its globals) until the program runs again or is dropped: the
+// editor and the CLI give each document its own worker, so this spans one session there; an embedder
+// that runs many sessions in one thread holds at most MAX_PROGRAMS programs' worth.
 
 import type { CodeInfo, S } from './frame';
 
