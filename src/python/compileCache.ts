@@ -1,8 +1,9 @@
 // Compiled programs kept for re-runs, keyed by everything compilation depends on: the file name, the
-// line offset and the source text. Re-running an unchanged block (Run All in the editor, whose worker
-// lives across runs and builds a fresh session each time) reuses the closures, so V8 keeps the machine
-// code it optimised for them; a freshly compiled set was de-optimised and optimised again on every re-run
-// ("wrong call target": its call sites had learned the previous closures).
+// line offset and the source text. Re-running an unchanged block (Run or Run All in the editor, whose
+// worker keeps its session across runs; a new session on the same source in one thread) reuses the
+// closures, so V8 keeps the machine code it optimised for them; a freshly compiled set was de-optimised
+// and optimised again on every re-run ("wrong call target": its call sites had learned the previous
+// closures).
 //
 // Sharing is safe because compiled code holds no session: it reaches the session's builtins and modules
 // through its frame's globals (frame.ts SessionHost), and every inline cache in it checks identity or a
