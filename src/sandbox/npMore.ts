@@ -79,14 +79,17 @@ export function addMoreFunctions(bind: (name: string, f: Fn) => void): void {
   }, [[3, 'out']]);
   fn('pad', (a, kw) => {
     const mode = arg(a, kw, 2, 'mode', 'constant');
-    if (mode !== 'constant' && mode !== 'edge') {
-      const known = ['linear_ramp', 'maximum', 'mean', 'median', 'minimum', 'reflect', 'symmetric', 'wrap', 'empty'];
-      if (typeof mode === 'string' && known.includes(mode)) throw pyErr(NotImplementedError, `np.pad mode '${mode}' is not supported here (only 'constant' and 'edge')`);
-      throw pyErr(ValueError, `mode ${typeof mode === 'string' ? `'${mode}'` : 'of that type'} is not supported`);
-    }
+    const supported = ['constant', 'edge', 'reflect', 'symmetric', 'wrap'];
+    const known = [...supported, 'linear_ramp', 'maximum', 'mean', 'median', 'minimum', 'empty'];
+    if (typeof mode !== 'string' || !known.includes(mode)) throw pyErr(ValueError, `mode ${typeof mode === 'string' ? `'${mode}'` : 'of that type'} is not supported`);
+    if (!supported.includes(mode)) throw pyErr(NotImplementedError, `np.pad mode '${mode}' is not supported here (only ${supported.map((m) => `'${m}'`).join(', ')})`);
+    const allowed = mode === 'constant' ? 'constant_values' : mode === 'reflect' || mode === 'symmetric' ? 'reflect_type' : null;
+    const extra = [...(kw ?? new Map()).keys()].filter((k) => k !== 'mode' && k !== 'pad_width' && k !== allowed);
+    if (extra.length) throw pyErr(ValueError, `unsupported keyword arguments for mode '${mode}': {${extra.map((k) => `'${k}'`).join(', ')}}`);
+    const rt = kwOr(kw, 'reflect_type', 'even');
+    if (rt !== 'even') throw pyErr(NotImplementedError, "np.pad reflect_type='odd' is not supported here");
     const cv = kwOr(kw, 'constant_values', undefined);
-    if (mode === 'edge' && cv !== undefined) throw pyErr(ValueError, "unsupported keyword arguments for mode 'edge': {'constant_values'}");
-    return wrap(T.pad(toNDArray(a[0]), nested(a[1]), mode, cv === undefined ? 0n : nested(cv)));
+    return wrap(T.pad(toNDArray(a[0]), nested(arg(a, kw, 1, 'pad_width')), mode as T.PadMode, cv === undefined ? 0n : nested(cv)));
   });
   fn('moveaxis', (a, kw) => wrap(T.moveaxis(toNDArray(a[0]), intOrList(arg(a, kw, 1, 'source')), intOrList(arg(a, kw, 2, 'destination')))));
 }

@@ -1,5 +1,6 @@
 // Moving and picking elements by position: moveaxis (numpy/_core/numeric.py), take
-// (PyArray_TakeFrom, mode 'raise'), pad (numpy/lib/_arraypad_impl.py, modes 'constant' and 'edge').
+// (PyArray_TakeFrom, mode 'raise'), pad (numpy/lib/_arraypad_impl.py: constant, edge, reflect, symmetric,
+// wrap).
 
 import { broadcastTo, shapeStr } from './broadcast';
 import { array, type Nested } from './create';
@@ -63,31 +64,59 @@ function asPairs(x: Nested, ndim: number, index: boolean): [number, number][] {
   return Array.from({ length: ndim }, (_, d) => [v[2 * d], v[2 * d + 1]]);
 }
 
+export type PadMode = 'constant' | 'edge' | 'reflect' | 'symmetric' | 'wrap';
+
 /**
- * `np.pad(array, pad_width, mode='constant', constant_values=0)`, modes 'constant' and 'edge'. Axes are
- * padded in order, each over the full extent of the axes before it and the original extent of the ones
- * after (NumPy's _view_roi), so corners come from the last axis.
+ * Where output position p (counted from the first original element) reads along an axis of size n:
+ * the edge repeated, the array reflected about its end elements (period 2(n-1)) or about its ends
+ * (period 2n), or repeated. NumPy pads these modes axis after axis, and a pad wider than the array
+ * takes several rounds of reflection or repetition: the same as the periodic index used here.
  */
-export function pad(a: NDArray, padWidth: Nested, mode: 'constant' | 'edge' = 'constant', constantValues: Nested = 0): NDArray {
+function sourceIndex(mode: Exclude<PadMode, 'constant'>, p: number, n: number): number {
+  const mod = (x: number, m: number) => ((x % m) + m) % m;
+  if (mode === 'edge' || (mode === 'reflect' && n === 1)) return Math.min(Math.max(p, 0), n - 1);
+  if (mode === 'wrap') return mod(p, n);
+  if (mode === 'reflect') {
+    const m = mod(p, 2 * (n - 1));
+    return m < n ? m : 2 * (n - 1) - m;
+  }
+  const m = mod(p, 2 * n);
+  return m < n ? m : 2 * n - 1 - m;
+}
+
+/**
+ * `np.pad(array, pad_width, mode='constant', constant_values=0)`, modes 'constant', 'edge', 'reflect'
+ * (reflect_type 'even'), 'symmetric' and 'wrap'. Constant: axes are padded in order, each over the full
+ * extent of the axes before it and the original extent of the ones after (NumPy's _view_roi), so
+ * corners come from the last axis. The other modes read every output element from the input through
+ * one index map per axis (separable, so the order of the axes does not matter).
+ */
+export function pad(a: NDArray, padWidth: Nested, mode: PadMode = 'constant', constantValues: Nested = 0): NDArray {
   const widths = asPairs(padWidth, a.ndim, true);
   if (a.ndim === 0) return copy(a);
-  const values = mode === 'constant' ? asPairs(constantValues, a.ndim, false) : [];
+  if (mode !== 'constant') {
+    let r = a;
+    for (let k = 0; k < a.ndim; k++) {
+      const [lo, hi] = widths[k], n = a.shape[k];
+      if (lo + hi === 0) continue;
+      if (n === 0) throw valueError(`can't extend empty axis ${k} using modes other than 'constant' or 'empty'`);
+      const idx = newArray([n + lo + hi], 'int64');
+      for (let i = 0; i < idx.size; i++) idx.data[i] = sourceIndex(mode, i - lo, n);
+      r = take(r, idx, k);
+    }
+    return r === a ? copy(a) : r;
+  }
+  const values = asPairs(constantValues, a.ndim, false);
   const shape = a.shape.map((d, i) => d + widths[i][0] + widths[i][1]);
   const out = newArray(shape, a.dtype);
   const inner = a.shape.map((d, i) => slice(widths[i][0], widths[i][0] + d));
   setItem(out, inner, a);
   for (let k = 0; k < a.ndim; k++) {
     const [lo, hi] = widths[k], n = a.shape[k];
-    if (mode === 'edge' && n === 0 && lo + hi > 0)
-      throw valueError(`can't extend empty axis ${k} using modes other than 'constant' or 'empty'`);
     const roi = getItem(out, inner.map((s, d) => (d <= k ? slice() : s)));
     const part = (s: IndexItem) => roi.shape.map((_, d): IndexItem => (d === k ? s : slice()));
-    const fill = (region: IndexItem, edge: number, value: number) => {
-      if (mode === 'constant') setItem(roi, part(region), value);
-      else setItem(roi, part(region), getItem(roi, part(slice(edge, edge + 1))));
-    };
-    if (lo > 0) fill(slice(0, lo), lo, values[k]?.[0]);
-    if (hi > 0) fill(slice(lo + n, null), lo + n - 1, values[k]?.[1]);
+    if (lo > 0) setItem(roi, part(slice(0, lo)), values[k][0]);
+    if (hi > 0) setItem(roi, part(slice(lo + n, null)), values[k][1]);
   }
   return out;
 }
