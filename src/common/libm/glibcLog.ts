@@ -6,8 +6,13 @@
 // for that build: every `a + b·c` where the product is not needed alone. Checked against CPython's
 // math.log (glibc 2.36) on 244,302 inputs (test/fixtures/tensor/glibc-log.json): all equal.
 
-import { fma } from './fma';
-import { A, B, INVC, LN2_HI, LN2_LO, LOGC } from './glibcLogData';
+import * as libmFma from './fma';
+import * as data from './glibcLogData';
+
+// Module-local copies: an imported binding compiled to CommonJS (tsx, mocha) is a getter call per use.
+const { A, B, INVC, LN2_HI, LN2_LO, LOGC } = data;
+/** fmaFinite's preconditions hold: operands finite and below 2^11, products zero or above 2^-220 (r >= 2^-53). */
+const fma = libmFma.fmaFinite;
 
 const F64 = new Float64Array(1);
 const U32 = new Uint32Array(F64.buffer); // little-endian: [low word, high word]
