@@ -33,7 +33,8 @@
 // - Sorting and sets: sort, argsort (stable), unique (+index/inverse/counts), searchsorted, nonzero.
 // - Statistics and products written as NumPy writes them: quantile/percentile (method 'linear'),
 //   cov/corrcoef (X·Xᵀ in OpenBLAS dsyrk's order, blasSyrk.ts), tensordot, vdot, kron, cross,
-//   moveaxis, take, pad (constant, edge, reflect, symmetric, wrap), interp, bincount, nanToNum, logspace, sinc.
+//   moveaxis, take, pad (constant, edge, reflect, symmetric, wrap), interp, bincount, nanToNum,
+//   logspace, sinc.
 // - Random: RandomState (legacy MT19937, bit-exact) and the module-level `globalRandom`; scalar draws
 //   return Python scalars (number/bigint). glibcLog is the C library's log (bit for bit) its normals use.
 //   Generator / defaultRng: NumPy's modern PCG64 generator (SeedSequence seeding, ziggurat, Lemire).
