@@ -32,13 +32,14 @@ export function addMoreFunctions(bind: (name: string, f: Fn) => void): void {
   const keep = (a: any[], kw: Map<string, any> | null, i: number) => truthy(arg(a, kw, i, 'keepdims', false));
 
   // Statistics.
-  const linearOnly = (a: any[], kw: Map<string, any> | null) => {
+  const method = (a: any[], kw: Map<string, any> | null) => {
     const m = arg(a, kw, 5, 'method', 'linear');
-    if (m !== 'linear') throw pyErr(NotImplementedError, `method=${typeof m === 'string' ? `'${m}'` : 'that value'} is not supported here (only 'linear')`);
+    if (typeof m !== 'string') throw pyErr(TypeError, 'method must be a string');
+    return m;
   };
   const qArgs = [[3, 'out'], [-1, 'weights'], [-1, 'interpolation']] as const;
-  fn('quantile', (a, kw) => linearOnly(a, kw) ?? wrap(T.quantile(toNDArray(a[0]), op(arg(a, kw, 1, 'q')), axisArg(arg(a, kw, 2, 'axis', null)), keep(a, kw, 6))), qArgs);
-  fn('percentile', (a, kw) => linearOnly(a, kw) ?? wrap(T.percentile(toNDArray(a[0]), op(arg(a, kw, 1, 'q')), axisArg(arg(a, kw, 2, 'axis', null)), keep(a, kw, 6))), qArgs);
+  for (const [name, f] of [['quantile', T.quantile], ['percentile', T.percentile]] as const)
+    fn(name, (a, kw) => wrap(f(toNDArray(a[0]), op(arg(a, kw, 1, 'q')), axisArg(arg(a, kw, 2, 'axis', null)), keep(a, kw, 6), method(a, kw))), qArgs);
   const optArray = (v: any) => (v === null || v === undefined ? null : toNDArray(v));
   fn('cov', (a, kw) => {
     const ddof = arg(a, kw, 4, 'ddof', null);

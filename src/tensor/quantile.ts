@@ -1,6 +1,6 @@
-// np.quantile and np.percentile with NumPy's default method 'linear', following the steps of
-// numpy/lib/_function_base_impl.py (_ureduce, _quantile, _get_indexes, _lerp) so that values, dtypes,
-// warnings and errors come from the same operations in the same order.
+// np.quantile and np.percentile (every method of quantileMethods.ts, 'linear' by default), following
+// the steps of numpy/lib/_function_base_impl.py (_ureduce, _quantile, _get_indexes, _lerp) so that
+// values, dtypes, warnings and errors come from the same operations in the same order.
 
 import { normAxis, TensorError, valueError } from './errors';
 import { getItem } from './indexing';
@@ -10,21 +10,22 @@ import { binary, scalarOperator, unary } from './ufuncs';
 import { max, min } from './reductions';
 import { reshape, transpose } from './shape';
 import { sort } from './sort';
+import { methodError, QUANTILE_METHODS } from './quantileMethods';
 import { broadcastTo } from './broadcast';
 import type { AxisArg } from './reduceAxes';
 
-/** `np.quantile(a, q, axis=None, keepdims=False)`, method 'linear'. */
-export function quantile(a: NDArray, q: Operand, axis: AxisArg = null, keepdims = false): NDArray {
+/** `np.quantile(a, q, axis=None, method='linear', keepdims=False)` (methods: quantileMethods.ts). */
+export function quantile(a: NDArray, q: Operand, axis: AxisArg = null, keepdims = false, method = 'linear'): NDArray {
   const qa = toArray(q);
   if (!isValid(qa)) throw valueError('Quantiles must be in the range [0, 1]');
-  return ureduce(a, qa, axis, keepdims, isWeak(q));
+  return ureduce(a, qa, axis, keepdims, isWeak(q), method);
 }
 
-/** `np.percentile(a, q, axis=None, keepdims=False)`: quantile of q / 100 (NumPy's true_divide). */
-export function percentile(a: NDArray, q: Operand, axis: AxisArg = null, keepdims = false): NDArray {
+/** `np.percentile(a, q, axis=None, method='linear', keepdims=False)`: quantile of q / 100 (true_divide). */
+export function percentile(a: NDArray, q: Operand, axis: AxisArg = null, keepdims = false, method = 'linear'): NDArray {
   const qa = binary('divide', q, 100n);
   if (!isValid(qa)) throw valueError('Percentiles must be in the range [0, 100]');
-  return ureduce(a, qa, axis, keepdims, isWeak(q));
+  return ureduce(a, qa, axis, keepdims, isWeak(q), method);
 }
 
 /** A Python int or float q (NumPy's weak_q): gamma then stays a Python float. */
@@ -48,7 +49,7 @@ function axisTuple(axis: number | readonly number[], ndim: number): number[] {
  * axes to the front and merges the others; the order inside the merged axis does not matter to a
  * sort), the q dimensions lead the result, keepdims puts 1s where the reduced axes were.
  */
-function ureduce(a: NDArray, q: NDArray, axis: AxisArg, keepdims: boolean, weak: boolean): NDArray {
+function ureduce(a: NDArray, q: NDArray, axis: AxisArg, keepdims: boolean, weak: boolean, method: string): NDArray {
   const nd = a.ndim;
   const reduced = axis === null || axis === undefined ? null : axisTuple(axis, nd);
   if (q.ndim > 2) throw valueError('q must be a scalar or 1d');
@@ -59,7 +60,7 @@ function ureduce(a: NDArray, q: NDArray, axis: AxisArg, keepdims: boolean, weak:
     const moved = transpose(a, [...reduced, ...kept]);
     arr = reshape(copy(moved), [reduced.reduce((p, d) => p * a.shape[d], 1), ...kept.map((d) => a.shape[d])]);
   }
-  let r = quantileAxis0(arr, q, weak);
+  let r = quantileAxis0(arr, q, weak, method);
   if (keepdims) {
     const shape = [...q.shape, ...a.shape.map((d, i) => (reduced === null || reduced.includes(i) ? 1 : d))];
     // r[..., np.newaxis, ...]: a view, an array even where r was a numpy scalar.
@@ -69,7 +70,9 @@ function ureduce(a: NDArray, q: NDArray, axis: AxisArg, keepdims: boolean, weak:
 }
 
 /** _quantile along axis 0 of a fresh array (sorted here: partition gives the same order statistics). */
-function quantileAxis0(unsorted: NDArray, q: NDArray, weak: boolean): NDArray {
+function quantileAxis0(unsorted: NDArray, q: NDArray, weak: boolean, methodName: string): NDArray {
+  const method = QUANTILE_METHODS.get(methodName);
+  if (!method) throw valueError(methodError(methodName));
   const n = unsorted.shape[0];
   const arr = sort(unsorted, 0);
   const nans = arr.dtype === 'float64';
@@ -79,17 +82,18 @@ function quantileAxis0(unsorted: NDArray, q: NDArray, weak: boolean): NDArray {
   // 0-d integer indices index like ints: a 1-D arr gives numpy scalars (scalar arithmetic below).
   const pick = (idx: number[]) => (q.ndim === 0 ? getItem(arr, idx[0]) : getItem(arr, intArray(idx, q.shape)));
   let result: NDArray;
-  if (q.dtype !== 'float64') {
-    // Integer virtual indices ((n-1) * q stays int): no interpolation, np.take along axis 0.
+  if (method.kind === 'index' || (methodName === 'linear' && q.dtype !== 'float64')) {
+    // Integer virtual indices (discrete methods; (n-1)·q of an int q): np.take along axis 0.
     if (n === 0 && q.size > 0) throw new TensorError('IndexError', 'cannot do a non-empty take from an empty axes.');
-    result = pick(qs.map((v) => (n - 1) * v));
+    result = pick(qs.map((v) => method.at(n, v)));
   } else {
-    const vi = qs.map((v) => (n - 1) * v);
+    const vi = qs.map((v) => method.at(n, v));
     // _get_indexes: at or past the last index both neighbours are -1; below 0 (checked second, so it
     // wins) both are 0.
     const prev = vi.map((v) => (v < 0 ? 0 : v >= n - 1 ? -1 : Math.floor(v)));
     const next = vi.map((v, i) => (v < 0 ? 0 : v >= n - 1 ? -1 : prev[i] + 1));
-    const gamma = vi.map((v, i) => v - prev[i]);
+    const fix = method.gamma;
+    const gamma = vi.map((v, i) => (fix ? fix(v - prev[i], v) : v - prev[i]));
     const t: number | NDArray = weak ? gamma[0] : reshape(floatArray(gamma, q.shape), [...q.shape, ...arr.shape.slice(1).map(() => 1)]);
     result = lerp(pick(prev), pick(next), t);
   }

@@ -203,8 +203,8 @@ export const NP = new Mod(
     }),
     f('nansum', (a, k) => T.nansum(arr(a[0]), axisOf(arg(a, k, 1, 'axis')))),
     f('nanmean', (a, k) => T.nanmean(arr(a[0]), axisOf(arg(a, k, 1, 'axis')))),
-    f('quantile', (a, k) => T.quantile(arr(a[0]), toOperand(arg(a, k, 1, 'q')), axisOf(arg(a, k, 2, 'axis')), Boolean(arg(a, k, 6, 'keepdims', false)))),
-    f('percentile', (a, k) => T.percentile(arr(a[0]), toOperand(arg(a, k, 1, 'q')), axisOf(arg(a, k, 2, 'axis')), Boolean(arg(a, k, 6, 'keepdims', false)))),
+    f('quantile', (a, k) => T.quantile(arr(a[0]), toOperand(arg(a, k, 1, 'q')), axisOf(arg(a, k, 2, 'axis')), Boolean(arg(a, k, 6, 'keepdims', false)), arg(a, k, 5, 'method', 'linear') as string)),
+    f('percentile', (a, k) => T.percentile(arr(a[0]), toOperand(arg(a, k, 1, 'q')), axisOf(arg(a, k, 2, 'axis')), Boolean(arg(a, k, 6, 'keepdims', false)), arg(a, k, 5, 'method', 'linear') as string)),
     f('cov', (a, k) => {
       const y = arg(a, k, 1, 'y'), ddof = arg(a, k, 4, 'ddof');
       return T.cov(arr(a[0]), y === null ? null : arr(y), Boolean(arg(a, k, 2, 'rowvar', true)), Boolean(arg(a, k, 3, 'bias', false)), ddof === null ? null : num(ddof));
