@@ -1,5 +1,5 @@
-# Golden generator for src/common/libm (glibcExp.ts, glibcLog.ts): the C library's exp and log, which
-# CPython's math.exp / math.log are on Linux (glibc 2.36 here, its x86-64 FMA build). 100,000 inputs per
+# Golden generator for src/common/libm (glibcExp.ts, glibcLog.ts, glibcLog10.ts): the C library's exp,
+# log and log10, which CPython's math.exp / math.log / math.log10 are on Linux (glibc 2.36 here, its x86-64 FMA build). 100,000 inputs per
 # function come from a seeded generator that test/unit/common/libmInputs.ts reproduces exactly (mulberry32
 # and IEEE arithmetic only), across the ranges: uniform over the finite results, the sigmoid range, near 0
 # and 1, every binade, near overflow, subnormal results, |x| >= 512 (glibc's special case), integers,
@@ -88,6 +88,12 @@ def c_log(x):
     return math.log(x)
 
 
+def c_log10(x):
+    if x == 0: return -math.inf
+    if x < 0 or x != x: return math.nan
+    return math.log10(x)
+
+
 def misrounded(fn, exact, sample, tries):
     random.seed(20261130)
     found = []
@@ -113,13 +119,16 @@ SPECIAL = [0.0, -0.0, math.inf, -math.inf, math.nan, 1.0, -1.0, 5e-324, -5e-324,
            -708.3964185322641, -708.3964185322642, 0.9375, 1.064697265625, math.nextafter(1.0, 0), math.nextafter(1.0, 2)]
 exp_odd = misrounded(c_exp, lambda d: d.exp(), lambda: random.uniform(-20, 20), 200000)
 log_odd = misrounded(c_log, lambda d: d.ln(), lambda: random.uniform(0.5, 2), 100000)
+log10_odd = misrounded(c_log10, lambda d: d.log10(), lambda: random.uniform(0, 1000), 50000)
+POW10 = [10.0 ** n for n in range(-20, 23)]
 data = {
     'libc': os.confstr('CS_GNU_LIBC_VERSION'),
     'generator': 'mulberry32; see test/unit/common/libmInputs.ts',
     'exp': table('exp', 0x5eed0e8, exp_input, c_exp, SPECIAL + exp_odd),
     'log': table('log', 0x5eed106, log_input, c_log, SPECIAL + log_odd),
+    'log10': table('log10', 0x5eed10a, log_input, c_log10, SPECIAL + POW10 + log10_odd),
 }
 with open(OUT, 'w') as f:
     json.dump(data, f, indent=0)
     f.write('\n')
-print('exp:', len(exp_odd), 'misrounded extras; log:', len(log_odd))
+print('misrounded extras: exp', len(exp_odd), 'log', len(log_odd), 'log10', len(log10_odd))
