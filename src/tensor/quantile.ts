@@ -2,7 +2,8 @@
 // the steps of numpy/lib/_function_base_impl.py (_ureduce, _quantile, _get_indexes, _lerp) so that
 // values, dtypes, warnings and errors come from the same operations in the same order.
 
-import { normAxis, TensorError, valueError } from './errors';
+import { TensorError, valueError } from './errors';
+import { axesNamed } from './rearrange';
 import { getItem } from './indexing';
 import { copy, newArray, NDArray } from './ndarray';
 import { toArray, type Operand } from './operand';
@@ -37,13 +38,6 @@ function isValid(q: NDArray): boolean {
   return (min(q).item() as number) >= 0 && (max(q).item() as number) <= 1;
 }
 
-/** normalize_axis_tuple (its messages: AxisError, 'repeated axis'). */
-function axisTuple(axis: number | readonly number[], ndim: number): number[] {
-  const list = (typeof axis === 'number' ? [axis] : axis).map((x) => normAxis(x, ndim));
-  if (new Set(list).size !== list.length) throw valueError('repeated axis');
-  return list;
-}
-
 /**
  * _ureduce + _quantile_ureduce_func: the reduced axes become axis 0 of a copy (NumPy moves the kept
  * axes to the front and merges the others; the order inside the merged axis does not matter to a
@@ -51,7 +45,7 @@ function axisTuple(axis: number | readonly number[], ndim: number): number[] {
  */
 function ureduce(a: NDArray, q: NDArray, axis: AxisArg, keepdims: boolean, weak: boolean, method: string): NDArray {
   const nd = a.ndim;
-  const reduced = axis === null || axis === undefined ? null : axisTuple(axis, nd);
+  const reduced = axis === null || axis === undefined ? null : axesNamed(axis, nd);
   if (q.ndim > 2) throw valueError('q must be a scalar or 1d');
   let arr: NDArray;
   if (reduced === null) arr = reshape(copy(a), [a.size]);

@@ -11,16 +11,20 @@ import { copy, newArray, NDArray } from './ndarray';
 import { ravel, transpose } from './shape';
 import { unary } from './ufuncs';
 
-/** normalize_axis_tuple with an argument name: AxisError "source: axis 3 is out of …", repeats refused. */
-export function axesNamed(axes: number | readonly number[], ndim: number, name: string): number[] {
+/**
+ * normalize_axis_tuple: AxisError for an axis out of range (prefixed "source: " when the argument is
+ * named), ValueError for a repeat ("repeated axis", or "repeated axis in `source` argument").
+ */
+export function axesNamed(axes: number | readonly number[], ndim: number, name?: string): number[] {
   const list = (typeof axes === 'number' ? [axes] : axes).map((ax) => {
     try {
       return normAxis(ax, ndim);
     } catch (e) {
+      if (name === undefined) throw e;
       throw new TensorError('numpy.exceptions.AxisError', `${name}: ${(e as Error).message}`);
     }
   });
-  if (new Set(list).size !== list.length) throw valueError(`repeated axis in \`${name}\` argument`);
+  if (new Set(list).size !== list.length) throw valueError(name === undefined ? 'repeated axis' : `repeated axis in \`${name}\` argument`);
   return list;
 }
 
