@@ -13,6 +13,9 @@ import * as data from './glibcLogData';
 const { A, B, INVC, LN2_HI, LN2_LO, LOGC } = data;
 /** fmaFinite's preconditions hold: operands finite and below 2^11, products zero or above 2^-220 (r >= 2^-53). */
 const fma = libmFma.fmaFinite;
+const SPLIT = libmFma.SPLIT;
+/** INVC split into 26-bit halves once (Veltkamp), for the exact product z·invc. */
+const INVC_H = INVC.map((v) => SPLIT * v - (SPLIT * v - v)), INVC_L = INVC.map((v, i) => v - INVC_H[i]);
 
 const F64 = new Float64Array(1);
 const U32 = new Uint32Array(F64.buffer); // little-endian: [low word, high word]
@@ -42,8 +45,14 @@ function table(x: number, k0: number): number {
   U32[1] = (hi - (tmp & 0xfff00000)) >>> 0;
   const z = F64[0];
   const invc = INVC[i], logc = LOGC[i];
-  const r = fma(z, invc, -1); // z/c - 1, one rounding
-  const w = fma(k, LN2_HI, logc); // exact: k·LN2_HI + log(c) has no rounding error by the table's design
+  // r = fma(z, invc, -1): z·invc is within 2^-7 of 1, so p - 1 is exact (Sterbenz) and adding the
+  // product's exact error rounds once, as the fused operation does.
+  const p0 = z * invc;
+  const t = SPLIT * z, zh = t - (t - z), zl = z - zh;
+  const r = p0 - 1 + (zh * INVC_H[i] - p0 + zh * INVC_L[i] + zl * INVC_H[i] + zl * INVC_L[i]);
+  // fma(k, LN2_HI, logc) unfused: k·LN2_HI is exact (|k| < 2^11, LN2_HI has 42 bits) and so is the sum,
+  // by the table's design, so there is no rounding for the fusion to save.
+  const w = k * LN2_HI + logc;
   const h = w + r;
   const lo = fma(k, LN2_LO, w - h + r);
   const r2 = r * r;
