@@ -6,6 +6,8 @@
 // a large switch (measured 3.5x on 4096 elements). Every loop computes exactly what the ufunc's
 // function computes (same bits).
 
+import { expRun, logRun } from './wasm/expLogKernel';
+
 /** Binary operations with dedicated loops ('square', 'sqrt', 'recip' ignore the second operand: the
  * power loop's fast paths for a scalar exponent 2, 0.5, -1). */
 export type FastOp =
@@ -192,14 +194,9 @@ const UNARY_LOOPS: Readonly<Record<FastUnary, UnaryLoops>> = {
     flat: (n, A, ia, O, io) => { for (let i = 0; i < n; i++) O[io + i] = Math.sqrt(A[ia + i]); },
     strided: (n, A, ia, da, O, io, dO) => { for (let i = 0; i < n; i++, ia += da, io += dO) O[io] = Math.sqrt(A[ia]); },
   },
-  exp: {
-    flat: (n, A, ia, O, io) => { for (let i = 0; i < n; i++) O[io + i] = Math.exp(A[ia + i]); },
-    strided: (n, A, ia, da, O, io, dO) => { for (let i = 0; i < n; i++, ia += da, io += dO) O[io] = Math.exp(A[ia]); },
-  },
-  log: {
-    flat: (n, A, ia, O, io) => { for (let i = 0; i < n; i++) O[io + i] = Math.log(A[ia + i]); },
-    strided: (n, A, ia, da, O, io, dO) => { for (let i = 0; i < n; i++, ia += da, io += dO) O[io] = Math.log(A[ia]); },
-  },
+  // NumPy's own float64 exp/log on this class of CPU (SVML: svmlExp.ts, svmlLog.ts), not V8's.
+  exp: { flat: (n, A, ia, O, io) => expRun(n, A, ia, 1, O, io, 1), strided: expRun },
+  log: { flat: (n, A, ia, O, io) => logRun(n, A, ia, 1, O, io, 1), strided: logRun },
   tanh: {
     flat: (n, A, ia, O, io) => { for (let i = 0; i < n; i++) O[io + i] = Math.tanh(A[ia + i]); },
     strided: (n, A, ia, da, O, io, dO) => { for (let i = 0; i < n; i++, ia += da, io += dO) O[io] = Math.tanh(A[ia]); },

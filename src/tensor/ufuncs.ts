@@ -11,6 +11,8 @@ import { shapeStr } from './broadcast';
 import { newArray, NDArray, shapeSize } from './ndarray';
 import { dtypeOf, toArray, type Operand } from './operand';
 import { floatFloorDivide, floatRemainder, intFloorDivide, intPower, intRemainder, roundHalfEven } from './scalarMath';
+import { svmlExp } from './svmlExp';
+import { svmlLog } from './svmlLog';
 
 type Kind = 'arith' | 'sub' | 'truediv' | 'intarith' | 'cmp' | 'logical' | 'bitwise';
 
@@ -239,9 +241,10 @@ const intReciprocal = (x: number) => (x === 0 ? -9223372036854775808 : Math.trun
 export const UNARY: ReadonlyMap<string, Unary> = new Map<string, Unary>(
   (
     [
-      { name: 'exp', kind: 'float', f: Math.exp },
+      // SVML's exp and log, as NumPy calls them for float64 here (0-d scalars too: same loop).
+      { name: 'exp', kind: 'float', f: svmlExp, fast: 'exp' },
       { name: 'expm1', kind: 'float', f: Math.expm1 },
-      { name: 'log', kind: 'float', f: Math.log, div: true },
+      { name: 'log', kind: 'float', f: svmlLog, fast: 'log', div: true },
       { name: 'log2', kind: 'float', f: Math.log2, div: true },
       { name: 'log10', kind: 'float', f: Math.log10, div: true },
       { name: 'log1p', kind: 'float', f: log1p, div: true },
