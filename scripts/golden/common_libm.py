@@ -1,5 +1,5 @@
-# Golden generator for src/common/libm (glibcExp.ts, glibcLog.ts, glibcLog10.ts): the C library's exp,
-# log and log10, which CPython's math.exp / math.log / math.log10 are on Linux (glibc 2.36 here, its x86-64 FMA build). 100,000 inputs per
+# Golden generator for src/common/libm (glibcExp.ts, glibcExp2.ts, glibcLog.ts, glibcLog10.ts): the C
+# library's exp, exp2, log and log10, which CPython's math.exp / exp2 / log / log10 are on Linux (glibc 2.36 here, its x86-64 FMA build). 100,000 inputs per
 # function come from a seeded generator that test/unit/common/libmInputs.ts reproduces exactly (mulberry32
 # and IEEE arithmetic only), across the ranges: uniform over the finite results, the sigmoid range, near 0
 # and 1, every binade, near overflow, subnormal results, |x| >= 512 (glibc's special case), integers,
@@ -64,6 +64,18 @@ def exp_input(g):
     return g.bits(g.draw() & 1, g.draw() % 969)
 
 
+def exp2_input(g):
+    s = g.draw() % 8
+    if s == 0: return -1080 + 2105 * g.u53()
+    if s == 1: return -10 + 20 * g.u53()
+    if s == 2: return -1075 + 155 * g.u53()
+    if s == 3: return g.bits(g.draw() & 1, 1023 - 60 + g.draw() % 70)
+    if s == 4: return 900 + 124 * g.u53()
+    if s == 5: return float(g.draw() % 2100 - 1076)
+    if s == 6: return from_bits(to_bits((2 * (g.draw() % 200000) - 199999) / 256) + g.draw() % 7 - 3)
+    return g.bits(g.draw() & 1, g.draw() % 969)
+
+
 def log_input(g):
     s = g.draw() % 7
     if s == 0: return g.bits(0, 1 + g.draw() % 2046)
@@ -78,6 +90,13 @@ def log_input(g):
 def c_exp(x):
     try:
         return math.exp(x)
+    except OverflowError:
+        return math.inf
+
+
+def c_exp2(x):
+    try:
+        return math.exp2(x)
     except OverflowError:
         return math.inf
 
@@ -125,6 +144,7 @@ data = {
     'libc': os.confstr('CS_GNU_LIBC_VERSION'),
     'generator': 'mulberry32; see test/unit/common/libmInputs.ts',
     'exp': table('exp', 0x5eed0e8, exp_input, c_exp, SPECIAL + exp_odd),
+    'exp2': table('exp2', 0x5eed0e2, exp2_input, c_exp2, SPECIAL + [-1075.0, -1074.5, -1074.0, -1022.5, 928.0, 1023.5]),
     'log': table('log', 0x5eed106, log_input, c_log, SPECIAL + log_odd),
     'log10': table('log10', 0x5eed10a, log_input, c_log10, SPECIAL + POW10 + log10_odd),
 }

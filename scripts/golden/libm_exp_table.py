@@ -1,4 +1,4 @@
-# Generates src/common/libm/glibcExpData.ts: the 2^(i/128) table of glibc's double exp (2.28 and later,
+# Generates src/common/libm/glibcExpData.ts: the 2^(i/128) table of glibc's double exp and exp2 (2.28+,
 # Arm's optimized-routines algorithm, sysdeps/ieee754/dbl-64/e_exp_data.c). Each entry is 2^(i/N) split
 # as H·(1 + T): H the double nearest 2^(i/N), T the double nearest the relative tail (2^(i/N) - H) / H,
 # both from 60-digit mpmath. The polynomial and reduction constants are glibc's published numbers
@@ -49,6 +49,9 @@ export const C2 = {float.fromhex('0x1.ffffffffffdbdp-2')!r};
 export const C3 = {float.fromhex('0x1.555555555543cp-3')!r};
 export const C4 = {float.fromhex('0x1.55555cf172b91p-5')!r};
 export const C5 = {float.fromhex('0x1.1111167a4d017p-7')!r};
+/** exp2: 2^r - 1 ≈ E1·r + ... + E5·r⁵ on |r| <= 1/256 (glibc's exp2_poly), and 1.5·2^52/128. */
+export const EXP2_POLY: readonly number[] = [{', '.join(repr(float.fromhex(h)) for h in ['0x1.62e42fefa39efp-1', '0x1.ebfbdff82c424p-3', '0x1.c6b08d70cf4b5p-5', '0x1.3b2abd24650ccp-7', '0x1.5d7e09b4e3a84p-10'])}];
+export const EXP2_SHIFT = {float.fromhex('0x1.8p52') / N!r};
 
 /** High 32-bit word of H[i], the double nearest 2^(i/128). */
 export const H_HI = new Int32Array([

@@ -80,23 +80,29 @@ function poly(r: number, i: number): number {
   return fma(r2 * r2, fma(r, C5, C4), fma(r2, fma(r, C3, C2), TAIL[i] + r));
 }
 
-/**
- * 512 <= |x| < 1024: the scale's exponent may leave the double range, so the result is formed at an
- * offset exponent (glibc's specialcase): above, 2^-1009 lower and scaled back (overflowing where exp
- * does); below, 2^1022 higher, and a result under 2^-1022 is first rounded at the precision it will
- * have as a subnormal (hi + lo with 1 added) so that the final scaling rounds once.
- */
+/** 512 <= |x| < 1024: the result is formed by scaleSpecial at an offset exponent. */
 function special(x: number): number {
   const kd = reduceK(x);
   // |k| may reach 2^18 here: kd·NEG_LN2_HI_N is then not always exact, so this one is fused too.
   const r = fmaLo(kd, fma(kd, NEG_LN2_HI_N, x));
+  return scaleSpecial(poly(r, kd & 127), kd, 1009, true);
+}
+
+/**
+ * scale·(1 + tmp) for 2^(k/128) = scale·(1 + tail) when the scale's exponent may leave the double range
+ * (glibc's specialcase, shared by exp and exp2): for k > 0 the scale is taken 2^-`up` lower and the
+ * result scaled back (overflowing where the function does), `fused` saying whether that build fuses
+ * scale + scale·tmp there; for k < 0 it is taken 2^1022 higher, and a result under 2^-1022 is first
+ * rounded at the precision it will have as a subnormal (hi + lo with 1 added) so that the final
+ * scaling rounds once.
+ */
+export function scaleSpecial(tmp: number, kd: number, up: number, fused: boolean): number {
   const i = kd & 127, e = kd >> 7;
-  const tmp = poly(r, i);
   U32[0] = H_LO[i];
   if (kd > 0) {
-    U32[1] = H_HI[i] + ((e - 1009) << 20);
+    U32[1] = H_HI[i] + ((e - up) << 20);
     const scale = F64[0];
-    return 2 ** 1009 * fma(scale, tmp, scale);
+    return 2 ** up * (fused ? fma(scale, tmp, scale) : scale + scale * tmp);
   }
   U32[1] = H_HI[i] + ((e + 1022) << 20);
   const scale = F64[0];

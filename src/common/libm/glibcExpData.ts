@@ -15,6 +15,9 @@ export const C2 = 0.49999999999996786;
 export const C3 = 0.16666666666665886;
 export const C4 = 0.0416666808410674;
 export const C5 = 0.008333335853059549;
+/** exp2: 2^r - 1 ≈ E1·r + ... + E5·r⁵ on |r| <= 1/256 (glibc's exp2_poly), and 1.5·2^52/128. */
+export const EXP2_POLY: readonly number[] = [0.6931471805599453, 0.24022650695909065, 0.0555041086686087, 0.009618131975721055, 0.0013332074570119598];
+export const EXP2_SHIFT = 52776558133248.0;
 
 /** High 32-bit word of H[i], the double nearest 2^(i/128). */
 export const H_HI = new Int32Array([

@@ -55,6 +55,18 @@ export function expInput(g: Mulberry32): number {
   return g.bits(g.draw() & 1, g.draw() % 969);
 }
 
+export function exp2Input(g: Mulberry32): number {
+  const s = g.draw() % 8;
+  if (s === 0) return -1080 + 2105 * g.u53();
+  if (s === 1) return -10 + 20 * g.u53();
+  if (s === 2) return -1075 + 155 * g.u53();
+  if (s === 3) return g.bits(g.draw() & 1, 1023 - 60 + (g.draw() % 70));
+  if (s === 4) return 900 + 124 * g.u53();
+  if (s === 5) return (g.draw() % 2100) - 1076;
+  if (s === 6) return stepBits((2 * (g.draw() % 200000) - 199999) / 256, (g.draw() % 7) - 3);
+  return g.bits(g.draw() & 1, g.draw() % 969);
+}
+
 export function logInput(g: Mulberry32): number {
   const s = g.draw() % 7;
   if (s === 0) return g.bits(0, 1 + (g.draw() % 2046));
