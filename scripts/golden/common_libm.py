@@ -1,5 +1,5 @@
-# Golden generator for src/common/libm (glibcExp.ts, glibcExp2.ts, glibcLog.ts, glibcLog10.ts): the C
-# library's exp, exp2, log and log10, which CPython's math.exp / exp2 / log / log10 are on Linux (glibc 2.36 here, its x86-64 FMA build). 100,000 inputs per
+# Golden generator for src/common/libm (glibcExp.ts, glibcExp2.ts, glibcLog.ts, glibcLog2.ts, glibcLog10.ts):
+# the C library's exp, exp2, log, log2 and log10, which CPython's math functions of those names are on Linux (glibc 2.36 here, its x86-64 FMA build). 100,000 inputs per
 # function come from a seeded generator that test/unit/common/libmInputs.ts reproduces exactly (mulberry32
 # and IEEE arithmetic only), across the ranges: uniform over the finite results, the sigmoid range, near 0
 # and 1, every binade, near overflow, subnormal results, |x| >= 512 (glibc's special case), integers,
@@ -107,6 +107,12 @@ def c_log(x):
     return math.log(x)
 
 
+def c_log2(x):
+    if x == 0: return -math.inf
+    if x < 0 or x != x: return math.nan
+    return math.log2(x)
+
+
 def c_log10(x):
     if x == 0: return -math.inf
     if x < 0 or x != x: return math.nan
@@ -138,6 +144,7 @@ SPECIAL = [0.0, -0.0, math.inf, -math.inf, math.nan, 1.0, -1.0, 5e-324, -5e-324,
            -708.3964185322641, -708.3964185322642, 0.9375, 1.064697265625, math.nextafter(1.0, 0), math.nextafter(1.0, 2)]
 exp_odd = misrounded(c_exp, lambda d: d.exp(), lambda: random.uniform(-20, 20), 200000)
 log_odd = misrounded(c_log, lambda d: d.ln(), lambda: random.uniform(0.5, 2), 100000)
+log2_odd = misrounded(c_log2, lambda d: d.ln() / Decimal(2).ln(), lambda: random.uniform(0.5, 3), 50000)
 log10_odd = misrounded(c_log10, lambda d: d.log10(), lambda: random.uniform(0, 1000), 50000)
 POW10 = [10.0 ** n for n in range(-20, 23)]
 data = {
@@ -146,9 +153,10 @@ data = {
     'exp': table('exp', 0x5eed0e8, exp_input, c_exp, SPECIAL + exp_odd),
     'exp2': table('exp2', 0x5eed0e2, exp2_input, c_exp2, SPECIAL + [-1075.0, -1074.5, -1074.0, -1022.5, 928.0, 1023.5]),
     'log': table('log', 0x5eed106, log_input, c_log, SPECIAL + log_odd),
+    'log2': table('log2', 0x5eed102, log_input, c_log2, SPECIAL + [2.0 ** k for k in range(-1074, 1024, 7)] + log2_odd),
     'log10': table('log10', 0x5eed10a, log_input, c_log10, SPECIAL + POW10 + log10_odd),
 }
 with open(OUT, 'w') as f:
     json.dump(data, f, indent=0)
     f.write('\n')
-print('misrounded extras: exp', len(exp_odd), 'log', len(log_odd), 'log10', len(log10_odd))
+print('misrounded extras: exp', len(exp_odd), 'log', len(log_odd), 'log2', len(log2_odd), 'log10', len(log10_odd))
