@@ -38,7 +38,8 @@ export function addMoreFunctions(bind: (name: string, f: Fn) => void): void {
     return m;
   };
   const qArgs = [[3, 'out'], [-1, 'weights'], [-1, 'interpolation']] as const;
-  for (const [name, f] of [['quantile', T.quantile], ['percentile', T.percentile]] as const)
+  const quantiles = [['quantile', T.quantile], ['percentile', T.percentile], ['nanquantile', T.nanquantile], ['nanpercentile', T.nanpercentile]] as const;
+  for (const [name, f] of quantiles)
     fn(name, (a, kw) => wrap(f(toNDArray(a[0]), op(arg(a, kw, 1, 'q')), axisArg(arg(a, kw, 2, 'axis', null)), keep(a, kw, 6), method(a, kw))), qArgs);
   const optArray = (v: any) => (v === null || v === undefined ? null : toNDArray(v));
   fn('cov', (a, kw) => {

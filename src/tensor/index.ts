@@ -31,10 +31,10 @@
 //   k. Small matrix products emulate OpenBLAS's FMA and small inv/solve follow its LU order, so they
 //   usually match NumPy bit for bit.
 // - Sorting and sets: sort, argsort (stable), unique (+index/inverse/counts), searchsorted, nonzero.
-// - Statistics and products written as NumPy writes them: quantile/percentile (method 'linear'),
-//   cov/corrcoef (X·Xᵀ in OpenBLAS dsyrk's order, blasSyrk.ts), tensordot, vdot, kron, cross,
-//   moveaxis, take, pad (constant, edge, reflect, symmetric, wrap), interp, bincount, nanToNum,
-//   logspace, sinc.
+// - Statistics and products written as NumPy writes them: quantile/percentile and their nan variants
+//   (all 13 methods), cov/corrcoef (X·Xᵀ in OpenBLAS dsyrk's order, blasSyrk.ts), tensordot, vdot,
+//   kron, cross, moveaxis, take, pad (constant, edge, reflect, symmetric, wrap), interp, bincount,
+//   nanToNum, logspace, sinc.
 // - Random: RandomState (legacy MT19937, bit-exact) and the module-level `globalRandom`; scalar draws
 //   return Python scalars (number/bigint). glibcLog is the C library's log (bit for bit) its normals use.
 //   Generator / defaultRng: NumPy's modern PCG64 generator (SeedSequence seeding, ziggurat, Lemire).
@@ -62,7 +62,7 @@ export { reshape, ravel, flatten, transpose, swapaxes, squeeze, expandDims, reso
 export { concatenate, stack, vstack, hstack, split, tile, repeat } from './join';
 export { diff, trace, flip, roll, tril, triu, ptp } from './arrayOps';
 export { median, average, nansum, nanmean, columnStack, atleast2d, meshgrid } from './stats';
-export { quantile, percentile } from './quantile';
+export { quantile, percentile, nanquantile, nanpercentile } from './quantile';
 export { cov, corrcoef } from './covariance';
 export { tensordot, vdot, kron, cross, type TensordotAxes } from './contract';
 export { moveaxis, take, pad, type PadMode } from './rearrange';

@@ -1,14 +1,15 @@
-// np.quantile and np.percentile (every method of quantileMethods.ts, 'linear' by default), following
-// the steps of numpy/lib/_function_base_impl.py (_ureduce, _quantile, _get_indexes, _lerp) so that
-// values, dtypes, warnings and errors come from the same operations in the same order.
+// np.quantile and np.percentile (every method of quantileMethods.ts, 'linear' by default) and their nan
+// variants, following the steps of numpy/lib/_function_base_impl.py (_ureduce, _quantile, _get_indexes,
+// _lerp) and _nanfunctions_impl.py so that values, dtypes, warnings and errors come from the same
+// operations in the same order.
 
-import { TensorError, valueError } from './errors';
+import { TensorError, valueError, warn } from './errors';
 import { axesNamed } from './rearrange';
-import { getItem } from './indexing';
+import { getItem, slice } from './indexing';
 import { copy, newArray, NDArray } from './ndarray';
 import { toArray, type Operand } from './operand';
 import { binary, scalarOperator, unary } from './ufuncs';
-import { max, min } from './reductions';
+import { max, mean, min, sum } from './reductions';
 import { reshape, transpose } from './shape';
 import { sort } from './sort';
 import { methodError, QUANTILE_METHODS } from './quantileMethods';
@@ -29,6 +30,68 @@ export function percentile(a: NDArray, q: Operand, axis: AxisArg = null, keepdim
   return ureduce(a, qa, axis, keepdims, isWeak(q), method);
 }
 
+/**
+ * `np.nanquantile` / `np.nanpercentile` (numpy/lib/_nanfunctions_impl.py): the same per 1-D slice with
+ * its NaNs left out; an all-NaN slice gives NaN and "All-NaN slice encountered"; an empty array gives
+ * what np.nanmean gives for it.
+ */
+export function nanquantile(a: NDArray, q: Operand, axis: AxisArg = null, keepdims = false, method = 'linear'): NDArray {
+  const qa = toArray(q);
+  if (!isValid(qa)) throw valueError('Quantiles must be in the range [0, 1]');
+  return a.size === 0 ? emptyNanmean(a, axis, keepdims) : ureduce(a, qa, axis, keepdims, isWeak(q), method, true);
+}
+
+/**
+ * np.nanmean of an empty array, which NumPy's nan-quantiles return for one: NaN where a value was
+ * asked for and "Mean of empty slice" (its division runs with the warnings off); int arrays go to
+ * np.mean.
+ */
+function emptyNanmean(a: NDArray, axis: AxisArg, keepdims: boolean): NDArray {
+  if (a.dtype !== 'float64') return mean(a, axis, keepdims);
+  const r = sum(a, axis, keepdims);
+  if (r.size > 0) warn('Mean of empty slice');
+  r.data.fill(NaN);
+  return r;
+}
+
+export function nanpercentile(a: NDArray, q: Operand, axis: AxisArg = null, keepdims = false, method = 'linear'): NDArray {
+  const qa = binary('divide', q, 100n);
+  if (!isValid(qa)) throw valueError('Percentiles must be in the range [0, 100]');
+  return a.size === 0 ? emptyNanmean(a, axis, keepdims) : ureduce(a, qa, axis, keepdims, isWeak(q), method, true);
+}
+
+/** _nanquantile_1d: the non-NaN values of a 1-D slice, or the NaN answer for an all-NaN one. */
+function nanQuantile1d(v: NDArray, q: NDArray, weak: boolean, method: string): NDArray {
+  if (v.dtype !== 'float64') return quantileAxis0(v, q, weak, method);
+  const keep = v.toFlat().filter((x) => x === x);
+  if (keep.length === 0) {
+    warn('All-NaN slice encountered');
+    const r = newArray(q.shape, 'float64');
+    r.data.fill(NaN);
+    if (r.ndim === 0) r.isScalar = true;
+    return r;
+  }
+  return quantileAxis0(floatArray(keep, [keep.length]), q, weak, method);
+}
+
+/**
+ * _nanquantile_ureduce_func: one slice for a 1-D array, else np.apply_along_axis over the slices
+ * (each answer q-shaped), its q axes moved to the front.
+ */
+function nanQuantileAxis0(arr: NDArray, q: NDArray, weak: boolean, method: string): NDArray {
+  if (arr.ndim === 1) return nanQuantile1d(arr, q, weak, method);
+  const rest = arr.shape.slice(1), count = rest.reduce((p, d) => p * d, 1);
+  const cols = reshape(arr, [arr.shape[0], count]);
+  let out: NDArray | null = null;
+  for (let c = 0; c < count; c++) {
+    const r = nanQuantile1d(getItem(cols, [slice(), c]), q, weak, method);
+    out ??= newArray([...q.shape, count], r.dtype);
+    const rv = r.toFlat();
+    for (let i = 0; i < rv.length; i++) out.data[i * count + c] = rv[i];
+  }
+  return reshape(out ?? newArray([...q.shape, 0], 'float64'), [...q.shape, ...rest]);
+}
+
 /** A Python int or float q (NumPy's weak_q): gamma then stays a Python float. */
 const isWeak = (q: Operand) => typeof q === 'number' || typeof q === 'bigint';
 
@@ -43,7 +106,7 @@ function isValid(q: NDArray): boolean {
  * axes to the front and merges the others; the order inside the merged axis does not matter to a
  * sort), the q dimensions lead the result, keepdims puts 1s where the reduced axes were.
  */
-function ureduce(a: NDArray, q: NDArray, axis: AxisArg, keepdims: boolean, weak: boolean, method: string): NDArray {
+function ureduce(a: NDArray, q: NDArray, axis: AxisArg, keepdims: boolean, weak: boolean, method: string, nan = false): NDArray {
   const nd = a.ndim;
   const reduced = axis === null || axis === undefined ? null : axesNamed(axis, nd);
   if (q.ndim > 2) throw valueError('q must be a scalar or 1d');
@@ -54,7 +117,7 @@ function ureduce(a: NDArray, q: NDArray, axis: AxisArg, keepdims: boolean, weak:
     const moved = transpose(a, [...reduced, ...kept]);
     arr = reshape(copy(moved), [reduced.reduce((p, d) => p * a.shape[d], 1), ...kept.map((d) => a.shape[d])]);
   }
-  let r = quantileAxis0(arr, q, weak, method);
+  let r = (nan ? nanQuantileAxis0 : quantileAxis0)(arr, q, weak, method);
   if (keepdims) {
     const shape = [...q.shape, ...a.shape.map((d, i) => (reduced === null || reduced.includes(i) ? 1 : d))];
     // r[..., np.newaxis, ...]: a view, an array even where r was a numpy scalar.

@@ -123,6 +123,14 @@ function unique(a: V[], k: Kw): V {
   return tuple(items);
 }
 
+/** quantile, percentile and their nan variants: (a, q, axis, out, overwrite_input, method, keepdims). */
+function quantileFns(): [string, V][] {
+  const fns = { quantile: T.quantile, percentile: T.percentile, nanquantile: T.nanquantile, nanpercentile: T.nanpercentile };
+  return Object.entries(fns).map(([name, fn]) =>
+    f(name, (a, k) => fn(arr(a[0]), toOperand(arg(a, k, 1, 'q')), axisOf(arg(a, k, 2, 'axis')), Boolean(arg(a, k, 6, 'keepdims', false)), arg(a, k, 5, 'method', 'linear') as string)),
+  );
+}
+
 const listOf = (v: V): T.NDArray[] => (v instanceof PyTuple ? v.items : (v as V[])).map(arr);
 
 export const NP = new Mod(
@@ -203,8 +211,7 @@ export const NP = new Mod(
     }),
     f('nansum', (a, k) => T.nansum(arr(a[0]), axisOf(arg(a, k, 1, 'axis')))),
     f('nanmean', (a, k) => T.nanmean(arr(a[0]), axisOf(arg(a, k, 1, 'axis')))),
-    f('quantile', (a, k) => T.quantile(arr(a[0]), toOperand(arg(a, k, 1, 'q')), axisOf(arg(a, k, 2, 'axis')), Boolean(arg(a, k, 6, 'keepdims', false)), arg(a, k, 5, 'method', 'linear') as string)),
-    f('percentile', (a, k) => T.percentile(arr(a[0]), toOperand(arg(a, k, 1, 'q')), axisOf(arg(a, k, 2, 'axis')), Boolean(arg(a, k, 6, 'keepdims', false)), arg(a, k, 5, 'method', 'linear') as string)),
+    ...quantileFns(),
     f('cov', (a, k) => {
       const y = arg(a, k, 1, 'y'), ddof = arg(a, k, 4, 'ddof');
       return T.cov(arr(a[0]), y === null ? null : arr(y), Boolean(arg(a, k, 2, 'rowvar', true)), Boolean(arg(a, k, 3, 'bias', false)), ddof === null ? null : num(ddof));
