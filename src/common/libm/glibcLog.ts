@@ -26,13 +26,19 @@ const OFF_HI = 0x3fe60000; // high word of 0x1.6p-1: z = x / 2^k lies in [0x1.6p
 
 export function glibcLog(x: number): number {
   if (x >= NEAR_LO && x < NEAR_HI) return nearOne(x);
-  if (!(x >= 2.2250738585072014e-308) || x === Infinity) {
-    if (x === 0) return -Infinity;
-    if (x === Infinity) return x;
-    if (!(x > 0)) return NaN; // negative or NaN
-    return table(x * 2 ** 52, -52); // subnormal: normalized, 52 taken back from the exponent
-  }
+  if (!(x >= 2.2250738585072014e-308) || x === Infinity) return offNormal(x, table);
   return table(x, 0);
+}
+
+/**
+ * A logarithm (log, log2) of what is not a positive normal double: ±0 -> -inf, inf -> inf, negatives and
+ * NaN -> NaN, a subnormal through the table path normalized (·2^52, 52 taken back from the exponent).
+ */
+export function offNormal(x: number, table: (x: number, k0: number) => number): number {
+  if (x === 0) return -Infinity;
+  if (x === Infinity) return x;
+  if (!(x > 0)) return NaN; // negative or NaN
+  return table(x * 2 ** 52, -52);
 }
 
 /** The table path for a normal x; `k0` is added to the binary exponent (subnormal inputs). */

@@ -7,6 +7,7 @@
 // Golden: test/fixtures/common/libm.json.
 
 import * as libmFma from './fma';
+import { offNormal } from './glibcLog';
 import * as data from './glibcLog2Data';
 
 // Module-local copies: an imported binding compiled to CommonJS (tsx, mocha) is a getter call per use.
@@ -25,12 +26,7 @@ const IH = SPLIT * INV_LN2_HI - (SPLIT * INV_LN2_HI - INV_LN2_HI), IL = INV_LN2_
 
 export function glibcLog2(x: number): number {
   if (x >= NEAR_LO && x < NEAR_HI) return nearOne(x);
-  if (!(x >= 2.2250738585072014e-308) || x === Infinity) {
-    if (x === 0) return -Infinity;
-    if (x === Infinity) return x;
-    if (!(x > 0)) return NaN; // negative or NaN
-    return table(x * 2 ** 52, -52); // subnormal: normalized, 52 taken back from the exponent
-  }
+  if (!(x >= 2.2250738585072014e-308) || x === Infinity) return offNormal(x, table);
   return table(x, 0);
 }
 
