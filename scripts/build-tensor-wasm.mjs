@@ -2,7 +2,7 @@
 // base64 to a TypeScript file (committed, so builds need no wabt):
 //   src/tensor/wasm/gemm.wat -> gemmWasm.ts  (SIMD matmul kernels, emulated-FMA product, finiteness check)
 //   src/tensor/wasm/fma.wat  -> fmaWasm.ts   (relaxed-SIMD fused kernel, loaded only where it compiles)
-//   src/tensor/wasm/expLog.wat -> expLogWasm.ts (NumPy's SVML exp/log on relaxed SIMD, same condition)
+//   src/tensor/wasm/simdMath.wat -> simdMathWasm.ts (NumPy's float64 exp/log/tanh on relaxed SIMD, same condition)
 // Run: node scripts/build-tensor-wasm.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +11,7 @@ import wabtInit from 'wabt';
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'src', 'tensor', 'wasm');
 const wabt = await wabtInit();
-for (const [wat, ts, name] of [['gemm.wat', 'gemmWasm.ts', 'GEMM_WASM_BASE64'], ['fma.wat', 'fmaWasm.ts', 'FMA_WASM_BASE64'], ['expLog.wat', 'expLogWasm.ts', 'EXPLOG_WASM_BASE64']]) {
+for (const [wat, ts, name] of [['gemm.wat', 'gemmWasm.ts', 'GEMM_WASM_BASE64'], ['fma.wat', 'fmaWasm.ts', 'FMA_WASM_BASE64'], ['simdMath.wat', 'simdMathWasm.ts', 'SIMDMATH_WASM_BASE64']]) {
   const mod = wabt.parseWat(wat, readFileSync(path.join(dir, wat), 'utf8'), { simd: true, relaxed_simd: true });
   mod.validate();
   const { buffer } = mod.toBinary({});

@@ -1,5 +1,5 @@
-# Golden generator for src/tensor/svmlExp.ts / svmlLog.ts (NumPy 2.x's float64 np.exp and np.log on
-# AVX512_SKX CPUs, Intel SVML): about 110k inputs per function across the ranges that matter, drawn
+# Golden generator for src/tensor/svmlExp.ts / svmlLog.ts / simdTanh.ts (NumPy 2.x's float64 np.exp and
+# np.log on AVX512_SKX CPUs, Intel SVML; np.tanh, NumPy's own SIMD loop): about 110k inputs per function across the ranges that matter, drawn
 # from MT19937 32-bit words (RandomState(seed).randint(0, 2**32, dtype=uint32) = the tensor core's
 # MT19937.next32), so the test rebuilds the same inputs from the plan stored in the fixture. NumPy's
 # outputs are stored as sha256 hashes of blocks of 4096 results (8 bytes little-endian each, every NaN
@@ -60,6 +60,10 @@ def gen(cat):
             k = 16 + (w.next() & 15)
             e = (w.next() & 63) - 32
             out.append(64 / (2 * k + 1) * (1 + (w.unit() - 0.5) * 2.0 ** -12) * 2.0 ** e)
+        elif kind == 'edges':  # ±(1 + (U - 1/2)·2^-s) times a tanh subinterval boundary 0.125·(1, 1.5, 2, ...)
+            w1, s = w.next(), w.next() & 31
+            b = from_bits(0x3fc00000 + (w1 & 15) * 0x80000, 0)
+            out.append(b * (1 + (w.unit() - 0.5) * 2.0 ** -s) * (-1.0 if w1 & 16 else 1.0))
         elif kind == 'pow2':  # 2^e for every e in -1074..1023
             out.append(math.ldexp(1.0, i - 1074))
         else:
@@ -77,6 +81,8 @@ PLANS = {
             ['bits', 8, 20000], ['scaled', 9, 10000]],
     'log': [['uniform', 11, 40000, 0.0, 10.0], ['uniform', 12, 10000, 0.0, 2.0], ['bits', 13, 20000], ['near', 14, 20000, 1.0],
             ['subnormal', 15, 5000], ['midpoint', 16, 10000], ['pow2', 0, 2098]],
+    'tanh': [['uniform', 21, 40000, -30.0, 30.0], ['uniform', 22, 20000, -1.0, 1.0], ['edges', 23, 20000], ['bits', 24, 20000],
+             ['scaled', 25, 10000]],
 }
 
 
@@ -99,7 +105,7 @@ with np.errstate(all='ignore'):
             shown = [hexbits(x) + ' ' + hexbits(y) for x, y in zip(xs[:SHOWN], ys[:SHOWN])]
             cats.append({'plan': cat, 'blocks': blocks, 'shown': shown})
             total += len(xs)
-        # The 0-d path: a NumPy scalar (exp) and a Python float (log) go through the same loop.
+        # The 0-d path: a NumPy scalar (exp, tanh) and a Python float (log) go through the same loop.
         xs = [x for c in plan for x in gen(c)[:40]] + SPECIAL
         scal = []
         for x in xs:

@@ -6,7 +6,7 @@
 // a large switch (measured 3.5x on 4096 elements). Every loop computes exactly what the ufunc's
 // function computes (same bits).
 
-import { expRun, logRun } from './wasm/expLogKernel';
+import { expRun, logRun, tanhRun } from './wasm/simdMathKernel';
 
 /** Binary operations with dedicated loops ('square', 'sqrt', 'recip' ignore the second operand: the
  * power loop's fast paths for a scalar exponent 2, 0.5, -1). */
@@ -194,13 +194,10 @@ const UNARY_LOOPS: Readonly<Record<FastUnary, UnaryLoops>> = {
     flat: (n, A, ia, O, io) => { for (let i = 0; i < n; i++) O[io + i] = Math.sqrt(A[ia + i]); },
     strided: (n, A, ia, da, O, io, dO) => { for (let i = 0; i < n; i++, ia += da, io += dO) O[io] = Math.sqrt(A[ia]); },
   },
-  // NumPy's own float64 exp/log on this class of CPU (SVML: svmlExp.ts, svmlLog.ts), not V8's.
+  // NumPy's own float64 exp/log/tanh on this class of CPU (svmlExp.ts, svmlLog.ts, simdTanh.ts), not V8's.
   exp: { flat: (n, A, ia, O, io) => expRun(n, A, ia, 1, O, io, 1), strided: expRun },
   log: { flat: (n, A, ia, O, io) => logRun(n, A, ia, 1, O, io, 1), strided: logRun },
-  tanh: {
-    flat: (n, A, ia, O, io) => { for (let i = 0; i < n; i++) O[io + i] = Math.tanh(A[ia + i]); },
-    strided: (n, A, ia, da, O, io, dO) => { for (let i = 0; i < n; i++, ia += da, io += dO) O[io] = Math.tanh(A[ia]); },
-  },
+  tanh: { flat: (n, A, ia, O, io) => tanhRun(n, A, ia, 1, O, io, 1), strided: tanhRun },
 };
 
 /** O[io + i·dO] = op(A[ia + i·da]) for i < n. */

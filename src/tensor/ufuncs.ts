@@ -11,6 +11,7 @@ import { shapeStr } from './broadcast';
 import { newArray, NDArray, shapeSize } from './ndarray';
 import { dtypeOf, toArray, type Operand } from './operand';
 import { floatFloorDivide, floatRemainder, intFloorDivide, intPower, intRemainder, roundHalfEven } from './scalarMath';
+import { numpyTanh } from './simdTanh';
 import { svmlExp } from './svmlExp';
 import { svmlLog } from './svmlLog';
 
@@ -257,7 +258,7 @@ export const UNARY: ReadonlyMap<string, Unary> = new Map<string, Unary>(
       { name: 'arctan', kind: 'float', f: Math.atan },
       { name: 'sinh', kind: 'float', f: Math.sinh },
       { name: 'cosh', kind: 'float', f: Math.cosh },
-      { name: 'tanh', kind: 'float', f: Math.tanh },
+      { name: 'tanh', kind: 'float', f: numpyTanh, fast: 'tanh' }, // NumPy's own SIMD tanh (simdTanh.ts)
       { name: 'cbrt', kind: 'float', f: Math.cbrt },
       { name: 'exp2', kind: 'float', f: (x) => 2 ** x },
       // NumPy multiplies by the constant pi/180 (180/pi), so these are exact twins.

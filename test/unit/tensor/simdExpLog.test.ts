@@ -1,5 +1,5 @@
-// np.exp and np.log on float64 equal NumPy 2.4.6's bits on this machine (its SVML routines, see
-// src/tensor/svmlExp.ts and svmlLog.ts): ~110k inputs per function rebuilt from the fixture's plan
+// np.exp, np.log and np.tanh on float64 equal NumPy 2.4.6's bits on this machine (SVML's exp and log,
+// NumPy's own SIMD tanh: src/tensor/svmlExp.ts, svmlLog.ts, simdTanh.ts): ~110k inputs per function rebuilt from the fixture's plan
 // (scripts/golden/tensor_simd_exp_log.py), NumPy's outputs as block hashes plus shown pairs, on both
 // the relaxed-SIMD kernel and the emulated-FMA JavaScript, through the ufunc API (contiguous, strided,
 // 0-d scalars) as well as the loops.
@@ -11,14 +11,14 @@ import path from 'node:path';
 import * as T from '../../../src/tensor';
 import { MT19937 } from '../../../src/tensor/mt19937';
 import { pow2 } from '../../../src/tensor/svmlExp';
-import { expRun, logRun, setSimdExpLogEnabled, simdExpLogLoaded } from '../../../src/tensor/wasm/expLogKernel';
+import { expRun, logRun, setSimdMathEnabled, simdMathLoaded, tanhRun } from '../../../src/tensor/wasm/simdMathKernel';
 import { wasmGemm } from '../../../src/tensor/wasm/gemmKernel';
 
 type Plan = [string, number, number, ...number[]];
 interface Category { plan: Plan; blocks: string[]; shown: string[] }
 interface Fn { count: number; categories: Category[]; scalars: string[] }
 const fixture = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'tensor', 'simd-exp-log.json'), 'utf8')) as
-  { block: number; special: string[]; exp: Fn; log: Fn };
+  { block: number; special: string[]; exp: Fn; log: Fn; tanh: Fn };
 
 const view = new DataView(new ArrayBuffer(8));
 const fromHex = (h: string) => (view.setBigUint64(0, BigInt('0x' + h)), view.getFloat64(0));
@@ -49,6 +49,10 @@ function inputs(plan: Plan): Float64Array {
     else if (kind === 'midpoint') {
       const k = 16 + (word() & 15), e = (word() & 63) - 32;
       out[i] = (64 / (2 * k + 1)) * (1 + (unit() - 0.5) * pow2(-12)) * pow2(e);
+    } else if (kind === 'edges') {
+      const w1 = word(), s = word() & 31;
+      const b = fromWords(0x3fc00000 + (w1 & 15) * 0x80000, 0);
+      out[i] = b * (1 + (unit() - 0.5) * pow2(-s)) * (w1 & 16 ? -1 : 1);
     } else if (kind === 'pow2') out[i] = i < 52 ? pow2(-1022) * pow2(i - 52) : pow2(i - 1074);
     else throw new Error(`unknown kind ${kind}`);
   }
@@ -65,24 +69,24 @@ function blockHashes(ys: Float64Array): string[] {
   return out;
 }
 
-const RUNS = { exp: expRun, log: logRun } as const;
+const RUNS = { exp: expRun, log: logRun, tanh: tanhRun } as const;
 
-for (const name of ['exp', 'log'] as const) {
+for (const name of ['exp', 'log', 'tanh'] as const) {
   describe(`np.${name} (float64) equals NumPy 2.4.6 on this machine`, () => {
     const fn = fixture[name];
-    after(() => setSimdExpLogEnabled(true));
+    after(() => setSimdMathEnabled(true));
 
     it('the inputs are rebuilt exactly (the shown pairs\' inputs match)', () => {
       for (const c of fn.categories) {
         const xs = inputs(c.plan);
-        c.shown.forEach((pair, i) => assert.equal(toHex(xs[i]), pair.split(' ')[0], `${c.plan[0]} ${i}`));
+        c.shown.forEach((pair, i) => assert.equal(toHex(xs[i]), bitsOf(pair.split(' ')[0]), `${c.plan[0]} ${i}`));
       }
     });
 
     for (const simd of [true, false]) {
       it(`every golden output, ${simd ? 'relaxed-SIMD kernel' : 'emulated-FMA JavaScript'}`, function () {
-        setSimdExpLogEnabled(simd);
-        if (simd && wasmGemm()?.fmaScalar) assert.ok(simdExpLogLoaded(), 'the kernel should load where relaxed SIMD fuses');
+        setSimdMathEnabled(simd);
+        if (simd && wasmGemm()?.fmaScalar) assert.ok(simdMathLoaded(), 'the kernel should load where relaxed SIMD fuses');
         if (!simd) this.timeout(20000);
         let total = 0;
         for (const c of fn.categories) {

@@ -1,12 +1,13 @@
-;; NumPy's float64 exp and log (Intel SVML's __svml_exp8_ha / __svml_log8_ha, see src/tensor/svmlExp.ts
-;; and svmlLog.ts for the algorithms) two lanes at a time on the CPU's own fused multiply-add
-;; (f64x2.relaxed_madd): the same operations per lane as the emulated-FMA JavaScript, so the same bits.
-;; Assembled by scripts/build-tensor-wasm.mjs into expLogWasm.ts; expLogKernel.ts loads it only where
-;; relaxed SIMD compiles and fuses (gemmKernel.ts's probe), writes the constants and tables below from
-;; svmlExpLogData.ts, and runs the rare inputs (a nonzero return) through the scalar JavaScript.
+;; NumPy's float64 exp, log (Intel SVML's __svml_exp8_ha / __svml_log8_ha, see src/tensor/svmlExp.ts and
+;; svmlLog.ts for the algorithms) and tanh (NumPy's own loop, simdTanh.ts) two lanes at a time on the
+;; CPU's own fused multiply-add (f64x2.relaxed_madd): the same operations per lane as the emulated-FMA
+;; JavaScript, so the same bits. Assembled by scripts/build-tensor-wasm.mjs into simdMathWasm.ts;
+;; simdMathKernel.ts loads it only where relaxed SIMD compiles and fuses (gemmKernel.ts's probe), writes
+;; the constants and tables below, and runs the rare inputs (a nonzero return) through the JavaScript.
 ;;
 ;; Memory: splatted constants from byte 0 (16 bytes each, the offsets below), tables from 512
-;; (EXP_TH, EXP_TLR, LOG_TH, LOG_TL: 16 doubles each), data from 1024 (transformed in place).
+;; (EXP_TH, EXP_TLR, LOG_TH, LOG_TL: 16 doubles each), the tanh table from 1024 (16 rows of 18 doubles:
+;; b, c0..c16), data from 4096 (transformed in place).
 (module
   (memory (export "memory") 1)
 
@@ -119,6 +120,52 @@
               (f64x2.relaxed_madd (local.get $ef) (v128.load (i32.const 416))
                 (f64x2.replace_lane 1 (f64x2.splat (f64.load offset=896 (local.get $i0))) (f64.load offset=896 (local.get $i1)))))
             (local.get $h)))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (br $l)))
+    (v128.any_true (local.get $spec))
+  )
+
+  ;; $n (even) doubles at byte $p, overwritten by tanh; nonzero when a lane is NaN, infinite or above
+  ;; 1.5·2^1023 (the JavaScript gives ±1 or NaN there).
+  (func (export "tanh") (param $p i32) (param $n i32) (result i32)
+    (local $end i32) (local $t0 i32) (local $t1 i32) (local $k i32) (local $h i32)
+    (local $x v128) (local $y v128) (local $r v128) (local $spec v128)
+    (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 3))))
+    (block $done
+      (loop $l
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        (local.set $x (v128.load (local.get $p)))
+        (local.set $spec (v128.or (local.get $spec)
+          (i64x2.gt_s (v128.and (local.get $x) (v128.const i64x2 0x7ff8000000000000 0x7ff8000000000000))
+                      (v128.const i64x2 0x7fe0000000000000 0x7fe0000000000000))))
+        ;; row addresses: 144 bytes · clamp((high word & 0x7ff80000) - 0x3fc00000, 0, 0x780000) >> 19
+        (local.set $h (i32.sub (i32.and (i32.wrap_i64 (i64.shr_u (i64x2.extract_lane 0 (local.get $x)) (i64.const 32))) (i32.const 0x7ff80000)) (i32.const 0x3fc00000)))
+        (local.set $h (select (i32.const 0) (local.get $h) (i32.lt_s (local.get $h) (i32.const 0))))
+        (local.set $h (select (i32.const 0x780000) (local.get $h) (i32.gt_s (local.get $h) (i32.const 0x780000))))
+        (local.set $t0 (i32.add (i32.const 1024) (i32.mul (i32.shr_u (local.get $h) (i32.const 19)) (i32.const 144))))
+        (local.set $h (i32.sub (i32.and (i32.wrap_i64 (i64.shr_u (i64x2.extract_lane 1 (local.get $x)) (i64.const 32))) (i32.const 0x7ff80000)) (i32.const 0x3fc00000)))
+        (local.set $h (select (i32.const 0) (local.get $h) (i32.lt_s (local.get $h) (i32.const 0))))
+        (local.set $h (select (i32.const 0x780000) (local.get $h) (i32.gt_s (local.get $h) (i32.const 0x780000))))
+        (local.set $t1 (i32.add (i32.const 1024) (i32.mul (i32.shr_u (local.get $h) (i32.const 19)) (i32.const 144))))
+        (local.set $y (f64x2.sub (f64x2.abs (local.get $x))
+          (f64x2.replace_lane 1 (f64x2.splat (f64.load (local.get $t0))) (f64.load (local.get $t1)))))
+        (local.set $r (f64x2.relaxed_madd
+          (f64x2.replace_lane 1 (f64x2.splat (f64.load offset=136 (local.get $t0))) (f64.load offset=136 (local.get $t1)))
+          (local.get $y)
+          (f64x2.replace_lane 1 (f64x2.splat (f64.load offset=128 (local.get $t0))) (f64.load offset=128 (local.get $t1)))))
+        ;; Horner down to c0: coefficient c_k at byte 8·(k + 1) of the row, k = 14..0
+        (local.set $k (i32.const 120))
+        (block $hdone
+          (loop $hl
+            (local.set $r (f64x2.relaxed_madd (local.get $r) (local.get $y)
+              (f64x2.replace_lane 1 (f64x2.splat (f64.load (i32.add (local.get $t0) (local.get $k))))
+                                    (f64.load (i32.add (local.get $t1) (local.get $k))))))
+            (br_if $hdone (i32.eq (local.get $k) (i32.const 8)))
+            (local.set $k (i32.sub (local.get $k) (i32.const 8)))
+            (br $hl)))
+        ;; the sign bit of x or-ed in
+        (v128.store (local.get $p) (v128.or (local.get $r)
+          (v128.and (local.get $x) (v128.const i64x2 0x8000000000000000 0x8000000000000000))))
         (local.set $p (i32.add (local.get $p) (i32.const 16)))
         (br $l)))
     (v128.any_true (local.get $spec))

@@ -1,35 +1,38 @@
-// Runs NumPy's float64 exp/log (SVML's, svmlExp.ts / svmlLog.ts) over runs of doubles: through the
-// relaxed-SIMD kernel of expLog.wat where it loads (the CPU's fused multiply-add, two lanes at a time),
-// otherwise element by element through the emulated-FMA JavaScript. Both give the same bits: the kernel
-// does per lane what the JavaScript does, and leaves the rare inputs (huge |x| for exp, non-normal or
-// non-positive x for log) to the JavaScript's scalar paths.
+// Runs NumPy's float64 exp/log (SVML's, svmlExp.ts / svmlLog.ts) and tanh (simdTanh.ts) over runs of
+// doubles: through the relaxed-SIMD kernel of simdMath.wat where it loads (the CPU's fused multiply-add,
+// two lanes at a time), otherwise element by element through the emulated-FMA JavaScript. Both give the
+// same bits: the kernel does per lane what the JavaScript does, and leaves the rare inputs (huge |x| for
+// exp, non-normal or non-positive x for log, NaN/inf/huge for tanh) to the JavaScript.
 
 import * as K from '../svmlExpLogData';
 import { expRare, svmlExp } from '../svmlExp';
 import { svmlLog } from '../svmlLog';
-import { EXPLOG_WASM_BASE64 } from './expLogWasm';
+import { numpyTanh } from '../simdTanh';
+import { TANH } from '../simdTanhData';
+import { SIMDMATH_WASM_BASE64 } from './simdMathWasm';
 import { wasmGemm } from './gemmKernel';
 
 interface Kernel {
   readonly exp: (p: number, n: number) => number;
   readonly log: (p: number, n: number) => number;
+  readonly tanh: (p: number, n: number) => number;
   readonly data: Float64Array;
 }
 
 /** First data byte and doubles per call (the module's one 64 KiB page holds constants + a chunk). */
-const DATA = 1024, CHUNK = 4096;
+const DATA = 4096, CHUNK = 4096;
 const EXP_LIMIT = K.EXP_LIMIT, MIN_NORMAL = 2.2250738585072014e-308;
 
 let kernel: Kernel | null | undefined;
 let enabled = true;
 
 /** Turns the WebAssembly kernel off/on (tests compare it with the JavaScript). */
-export function setSimdExpLogEnabled(on: boolean): void {
+export function setSimdMathEnabled(on: boolean): void {
   enabled = on;
 }
 
 /** Whether the relaxed-SIMD kernel is in use (tests check that it loads where it should). */
-export function simdExpLogLoaded(): boolean {
+export function simdMathLoaded(): boolean {
   return enabled && load() !== null;
 }
 
@@ -40,10 +43,10 @@ function load(): Kernel | null {
   try {
     const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
     if (!api || !wasmGemm()?.fmaScalar) return kernel;
-    const bin = atob(EXPLOG_WASM_BASE64);
+    const bin = atob(SIMDMATH_WASM_BASE64);
     const bytes = new Uint8Array(bin.length);
     for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    const ex = new api.Instance(new api.Module(bytes), {}).exports as unknown as { exp: Kernel['exp']; log: Kernel['log']; memory: { buffer: ArrayBuffer } };
+    const ex = new api.Instance(new api.Module(bytes), {}).exports as unknown as Omit<Kernel, 'data'> & { memory: { buffer: ArrayBuffer } };
     const mem = new Float64Array(ex.memory.buffer);
     // Splatted constants at the byte offsets expLog.wat reads (16 bytes each), then the tables.
     const consts: [number, number][] = [
@@ -59,7 +62,8 @@ function load(): Kernel | null {
     mem.set(K.EXP_TLR, 80);
     mem.set(K.LOG_TH, 96);
     mem.set(K.LOG_TL, 112);
-    kernel = { exp: ex.exp, log: ex.log, data: new Float64Array(ex.memory.buffer, DATA, CHUNK + 2) };
+    mem.set(TANH, 128);
+    kernel = { exp: ex.exp, log: ex.log, tanh: ex.tanh, data: new Float64Array(ex.memory.buffer, DATA, CHUNK + 2) };
   } catch {
     kernel = null;
   }
@@ -74,7 +78,7 @@ interface WasmApi {
 type Loop = (n: number, A: Float64Array, ia: number, da: number, O: Float64Array, io: number, dO: number) => void;
 
 interface Op {
-  readonly kernel: 'exp' | 'log';
+  readonly kernel: 'exp' | 'log' | 'tanh';
   /** The JavaScript loop (one per function, so that V8 inlines the scalar routine). */
   readonly loop: Loop;
   /** The inputs the kernel leaves to the JavaScript, and what the JavaScript gives for them. */
@@ -95,10 +99,19 @@ const LOG: Op = {
   scalar: svmlLog,
 };
 
+const TANH_OP: Op = {
+  kernel: 'tanh',
+  loop: (n, A, ia, da, O, io, dO) => { for (let i = 0; i < n; i++, ia += da, io += dO) O[io] = numpyTanh(A[ia]); },
+  rare: (x) => !(Math.abs(x) < 1.348269851146737e308), // 1.5·2^1023
+  scalar: numpyTanh,
+};
+
 /** O[io + i·dO] = NumPy's exp(A[ia + i·da]) for i < n. */
 export const expRun: Loop = (n, A, ia, da, O, io, dO) => run(EXP, n, A, ia, da, O, io, dO);
 /** O[io + i·dO] = NumPy's log(A[ia + i·da]) for i < n. */
 export const logRun: Loop = (n, A, ia, da, O, io, dO) => run(LOG, n, A, ia, da, O, io, dO);
+/** O[io + i·dO] = NumPy's tanh(A[ia + i·da]) for i < n. */
+export const tanhRun: Loop = (n, A, ia, da, O, io, dO) => run(TANH_OP, n, A, ia, da, O, io, dO);
 
 function run(op: Op, n: number, A: Float64Array, ia: number, da: number, O: Float64Array, io: number, dO: number): void {
   const k = enabled && n >= 4 ? load() : null;
