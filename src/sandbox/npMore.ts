@@ -7,7 +7,7 @@ import { NotImplementedError, pyErr, TypeError, ValueError } from '../python/err
 import { PyFloat, PyList, PyTuple } from '../python/objects';
 import { toIndex, truthy } from '../python/runtime';
 import { arg, axisArg, kwOr, num } from './npArgs';
-import { nested, operand, toNDArray, wrap } from './npValues';
+import { nested, operand, PyNd, toNDArray, wrap } from './npValues';
 
 type Fn = (args: any[], kw: Map<string, any> | null) => any;
 
@@ -77,7 +77,8 @@ export function addMoreFunctions(bind: (name: string, f: Fn) => void): void {
   });
   fn('take', (a, kw) => {
     const ax = arg(a, kw, 2, 'axis', null);
-    return wrap(T.take(toNDArray(a[0]), toNDArray(arg(a, kw, 1, 'indices')), ax === null ? null : toIndex(ax)));
+    const ind = arg(a, kw, 1, 'indices');
+    return wrap(T.take(toNDArray(a[0]), toNDArray(ind), ax === null ? null : toIndex(ax), ind instanceof PyNd));
   }, [[3, 'out']]);
   fn('pad', (a, kw) => {
     const mode = arg(a, kw, 2, 'mode', 'constant');

@@ -38,12 +38,15 @@ export function moveaxis(a: NDArray, source: number | readonly number[], destina
 }
 
 /**
- * `np.take(a, indices, axis=None)`: a[..., indices, ...] along the axis (the flattened array when None);
- * float indices are truncated (NumPy casts them unsafely), out-of-range ones raise IndexError.
+ * `np.take(a, indices, axis=None)`: a[..., indices, ...] along the axis (the flattened array when None),
+ * out-of-range indices raise IndexError. Float indices from a Python list or number are truncated
+ * (NumPy converts those straight to intp); a float array is refused (`fromArray`: same_kind casting).
  */
-export function take(a: NDArray, indices: NDArray, axis: number | null = null): NDArray {
+export function take(a: NDArray, indices: NDArray, axis: number | null = null, fromArray = false): NDArray {
   const src = axis === null ? ravel(a) : a;
   const ax = axis === null ? 0 : normAxis(axis, a.ndim);
+  if (fromArray && indices.dtype === 'float64')
+    throw typeError("Cannot cast array data from dtype('float64') to dtype('int64') according to the rule 'same_kind'");
   const idx = indices.dtype === 'int64' ? indices : astype(indices.dtype === 'float64' ? unary('trunc', indices) : indices, 'int64');
   if (src.shape[ax] === 0 && idx.size > 0) throw new TensorError('IndexError', 'cannot do a non-empty take from an empty axes.');
   const pre: IndexItem[] = Array.from({ length: ax }, () => slice());

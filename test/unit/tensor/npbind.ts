@@ -232,7 +232,10 @@ export const NP = new Mod(
       const axis = arg(a, k, 5, 'axis');
       return T.cross(arr(a[0]), arr(a[1]), ax('axisa', 2), ax('axisb', 3), ax('axisc', 4), axis === null ? null : num(axis));
     }),
-    f('take', (a, k) => T.take(arr(a[0]), arr(arg(a, k, 1, 'indices')), axisOf(arg(a, k, 2, 'axis')) as number | null)),
+    f('take', (a, k) => {
+      const ind = arg(a, k, 1, 'indices');
+      return T.take(arr(a[0]), arr(ind), axisOf(arg(a, k, 2, 'axis')) as number | null, ind instanceof T.NDArray);
+    }),
     f('pad', (a, k) => T.pad(arr(a[0]), toNested(a[1]), arg(a, k, 2, 'mode', 'constant') as T.PadMode, k.has('constant_values') ? toNested(k.get('constant_values')!) : 0n)),
     f('sinc', (a) => T.sinc(toOperand(a[0]))),
     f('nan_to_num', (a, k) => T.nanToNum(a[0] instanceof T.NDArray ? a[0] : toOperand(a[0]), num(arg(a, k, 2, 'nan', 0)), optNum(arg(a, k, 3, 'posinf')), optNum(arg(a, k, 4, 'neginf')), !arg(a, k, 1, 'copy', true))),
