@@ -39,10 +39,13 @@ export function simdMathLoaded(): boolean {
 /** The kernel, when relaxed SIMD compiles here and fuses (the matrix kernels' probe decides). */
 function load(): Kernel | null {
   if (kernel !== undefined) return kernel;
+  // The matrix kernels off (a test comparing paths) or absent: decide again next time, not for good.
+  const gemm = wasmGemm();
+  if (!gemm) return null;
   kernel = null;
   try {
     const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-    if (!api || !wasmGemm()?.fmaScalar) return kernel;
+    if (!api || !gemm.fmaScalar) return kernel;
     const bin = atob(SIMDMATH_WASM_BASE64);
     const bytes = new Uint8Array(bin.length);
     for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
