@@ -57,7 +57,7 @@ export function addMoreFunctions(bind: (name: string, f: Fn) => void): void {
   fn('logspace', (a, kw) =>
     wrap(T.logspace(num(a[0]), num(a[1]), Number(toIndex(arg(a, kw, 2, 'num', 50))), truthy(arg(a, kw, 3, 'endpoint', true)), op(arg(a, kw, 4, 'base', new PyFloat(10))))),
   [[5, 'dtype'], [6, 'axis']]);
-  fn('interp', (a, kw) => wrap(T.interp(op(a[0]), toNDArray(a[1]), toNDArray(a[2]), optNum(arg(a, kw, 3, 'left', null)), optNum(arg(a, kw, 4, 'right', null)))), [[5, 'period']]);
+  fn('interp', (a, kw) => wrap(T.interp(op(arg(a, kw, 0, 'x')), toNDArray(arg(a, kw, 1, 'xp')), toNDArray(arg(a, kw, 2, 'fp')), optNum(arg(a, kw, 3, 'left', null)), optNum(arg(a, kw, 4, 'right', null)))), [[5, 'period']]);
   fn('bincount', (a, kw) => {
     const ml = arg(a, kw, 2, 'minlength', 0);
     if (ml === null) throw pyErr(TypeError, 'use 0 instead of None for minlength');
