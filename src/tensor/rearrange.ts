@@ -91,6 +91,23 @@ function sourceIndex(mode: Exclude<PadMode, 'constant'>, p: number, n: number): 
   return m < n ? m : 2 * n - 1 - m;
 }
 
+/** A new C-contiguous array whose position i along `axis` is `a`'s position map[i] (whole blocks copied). */
+function gatherAxis(a: NDArray, map: readonly number[], axis: number): NDArray {
+  const src = a.isContiguous && a.offset === 0 ? a : copy(a);
+  const shape = a.shape.slice();
+  shape[axis] = map.length;
+  const out = newArray(shape, a.dtype);
+  const inner = a.shape.slice(axis + 1).reduce((p, d) => p * d, 1), outer = a.shape.slice(0, axis).reduce((p, d) => p * d, 1);
+  const n = a.shape[axis], m = map.length, s = src.data, d = out.data;
+  for (let o = 0; o < outer; o++)
+    for (let j = 0; j < m; j++) {
+      const from = (o * n + map[j]) * inner, to = (o * m + j) * inner;
+      if (inner >= 16) d.set(s.subarray(from, from + inner), to);
+      else for (let t = 0; t < inner; t++) d[to + t] = s[from + t];
+    }
+  return out;
+}
+
 /**
  * `np.pad(array, pad_width, mode='constant', constant_values=0)`, modes 'constant', 'edge', 'reflect'
  * (reflect_type 'even'), 'symmetric' and 'wrap'. Constant: axes are padded in order, each over the full
@@ -107,9 +124,8 @@ export function pad(a: NDArray, padWidth: Nested, mode: PadMode = 'constant', co
       const [lo, hi] = widths[k], n = a.shape[k];
       if (lo + hi === 0) continue;
       if (n === 0) throw valueError(`can't extend empty axis ${k} using modes other than 'constant' or 'empty'`);
-      const idx = newArray([n + lo + hi], 'int64');
-      for (let i = 0; i < idx.size; i++) idx.data[i] = sourceIndex(mode, i - lo, n);
-      r = take(r, idx, k);
+      const map = Array.from({ length: n + lo + hi }, (_, i) => sourceIndex(mode, i - lo, n));
+      r = gatherAxis(r, map, k);
     }
     return r === a ? copy(a) : r;
   }
