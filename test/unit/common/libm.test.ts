@@ -1,23 +1,24 @@
-// glibcExp, glibcExp2, glibcLog, glibcLog2 and glibcLog10 (src/common/libm) equal the C library's
-// functions bit for bit: CPython's math.exp / exp2 / log / log2 / log10 on this machine (glibc 2.36,
-// x86-64), 100,000 seeded inputs per function (libmInputs.ts; sha256 of all outputs, the first 3000
-// compared one by one) plus special values, powers of two and ten, and inputs where glibc is not
-// correctly rounded.
+// src/common/libm's exp, exp2, expm1, sinh, cosh, tanh, log, log2 and log10 equal the C library's bit
+// for bit: CPython's math functions of those names on this machine (Debian glibc 2.36, x86-64), on
+// 100,000 seeded inputs per function (libmInputs.ts; sha256 of all outputs, the first 1000 compared one
+// by one) plus special values, powers of two and ten, and inputs where glibc is not correctly rounded.
 // Fixture: scripts/golden/common_libm.py.
 
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { fdlibmExpm1 } from '../../../src/common/libm/fdlibmExpm1';
+import { fdlibmCosh, fdlibmSinh, fdlibmTanh } from '../../../src/common/libm/fdlibmHyperbolic';
 import { glibcExp } from '../../../src/common/libm/glibcExp';
 import { glibcExp2 } from '../../../src/common/libm/glibcExp2';
 import { glibcLog } from '../../../src/common/libm/glibcLog';
 import { glibcLog10 } from '../../../src/common/libm/glibcLog10';
 import { glibcLog2 } from '../../../src/common/libm/glibcLog2';
 import { fixtures } from '../helpers/golden';
-import { exp2Input, expInput, logInput, Mulberry32 } from './libmInputs';
+import { exp2Input, expInput, hypInput, logInput, Mulberry32 } from './libmInputs';
 
 interface Table { seed: number; count: number; sha256: string; first: string[]; extra: string[] }
-const golden = JSON.parse(readFileSync(fixtures('common', 'libm.json'), 'utf8')) as { exp: Table; exp2: Table; log: Table; log2: Table; log10: Table };
+const golden = JSON.parse(readFileSync(fixtures('common', 'libm.json'), 'utf8')) as Record<string, Table>;
 
 const view = new DataView(new ArrayBuffer(8));
 const hex = (v: number) => (Number.isNaN(v) ? '7ff8000000000000' : (view.setFloat64(0, v), view.getBigUint64(0).toString(16).padStart(16, '0')));
@@ -50,6 +51,10 @@ function check(name: string, table: Table, input: (g: Mulberry32) => number, fn:
 
 check('exp', golden.exp, expInput, glibcExp);
 check('exp2', golden.exp2, exp2Input, glibcExp2);
+check('expm1', golden.expm1, hypInput, fdlibmExpm1);
+check('sinh', golden.sinh, hypInput, fdlibmSinh);
+check('cosh', golden.cosh, hypInput, fdlibmCosh);
+check('tanh', golden.tanh, hypInput, fdlibmTanh);
 check('log', golden.log, logInput, glibcLog);
 check('log2', golden.log2, logInput, glibcLog2);
 check('log10', golden.log10, logInput, glibcLog10);

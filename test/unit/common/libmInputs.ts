@@ -67,6 +67,20 @@ export function exp2Input(g: Mulberry32): number {
   return g.bits(g.draw() & 1, g.draw() % 969);
 }
 
+const EDGES = [0.34657359027997264, 1.0397207708399179, 1.0, 22.0, 709.782712893384, 710.4758600739439];
+
+/** For expm1, sinh, cosh, tanh: their ranges and the thresholds where their formulas change. */
+export function hypInput(g: Mulberry32): number {
+  const s = g.draw() % 7;
+  if (s === 0) return -50 + 100 * g.u53();
+  if (s === 1) return -3 + 6 * g.u53();
+  if (s === 2) return -712 + 1424 * g.u53();
+  if (s === 3) return g.bits(g.draw() & 1, 1023 - 60 + (g.draw() % 70));
+  if (s === 4) return -25 + 50 * g.u53();
+  if (s === 5) return (1 - 2 * (g.draw() & 1)) * EDGES[g.draw() % 6] * (1 + (g.u53() - 0.5) * 2 ** -20);
+  return g.bits(g.draw() & 1, g.draw() % 990);
+}
+
 export function logInput(g: Mulberry32): number {
   const s = g.draw() % 7;
   if (s === 0) return g.bits(0, 1 + (g.draw() % 2046));
