@@ -16,7 +16,7 @@ const F64 = new Float64Array(1);
 const U32 = new Uint32Array(F64.buffer); // little-endian: [low word, high word]
 
 /** The subinterval of |x| (high word hi, exponent and top mantissa bit): 0..15. */
-export function tanhIndex(hi: number): number {
+function tanhIndex(hi: number): number {
   const d = (hi & 0x7ff80000) - 0x3fc00000;
   return (d < 0 ? 0 : d > 0x780000 ? 0x780000 : d) >> 19;
 }

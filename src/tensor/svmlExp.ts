@@ -15,7 +15,12 @@ import * as K from './svmlExpLogData';
 
 // Module-local copies: a namespace or named import is a property read (a getter under CommonJS) per use.
 const fma = exactFma;
-const { EXP64, EXPS_D2, EXPS_D3, EXPS_D4, EXPS_D5, EXPS_D6, EXPS_INV_LN2_64, EXPS_LN2_64_HI, EXPS_LN2_64_LO, EXPS_OVERFLOW, EXPS_SHIFTER52, EXPS_SPLIT, EXPS_SUBNORMAL, EXPS_TWO, EXPS_TWO_M60, EXPS_UNDERFLOW, EXP_C1, EXP_C2, EXP_C3, EXP_C4, EXP_C5, EXP_C6, EXP_LIMIT, EXP_LN2_HI, EXP_LN2_LO, EXP_LOG2E, EXP_SHIFTER, EXP_TH, EXP_TLR } = K;
+const {
+  EXP64, EXPS_D2, EXPS_D3, EXPS_D4, EXPS_D5, EXPS_D6, EXPS_INV_LN2_64, EXPS_LN2_64_HI,
+  EXPS_LN2_64_LO, EXPS_OVERFLOW, EXPS_SHIFTER52, EXPS_SPLIT, EXPS_SUBNORMAL, EXPS_TWO, EXPS_TWO_M60,
+  EXPS_UNDERFLOW, EXP_C1, EXP_C2, EXP_C3, EXP_C4, EXP_C5, EXP_C6, EXP_LIMIT, EXP_LN2_HI, EXP_LN2_LO,
+  EXP_LOG2E, EXP_SHIFTER, EXP_TH, EXP_TLR,
+} = K;
 
 const F64 = new Float64Array(1);
 const U32 = new Uint32Array(F64.buffer); // little-endian: [low word, high word]
@@ -76,8 +81,8 @@ export function expRare(x: number): number {
     const res = p + th;
     return m + 1023 > 2046 ? res * pow2(m - 1) * EXPS_TWO : res * pow2(m);
   }
-  // Subnormal results: the sum is formed 2^60 higher, then scaled down once (or, when the result keeps
-  // more than a few bits, its high part and the rest scaled separately so that only one rounds).
+  // Subnormal results: the sum is formed 2^60 higher and scaled down by one multiplication below 2^-1032;
+  // from there up, as SVML does, its high part (exact once scaled) and the rest are scaled separately.
   const sc = pow2(m + 60);
   const q = p * sc, h = th * sc, s = h + q;
   if (m + 1083 <= 50) return s * EXPS_TWO_M60;

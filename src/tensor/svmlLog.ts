@@ -49,14 +49,14 @@ function logMain(x: number): number {
  * midpoint k - 1/2 (never the exact value: 64/(2k-1) is not a double); the fma's sign then tells
  * which side the exact quotient lies on.
  */
-export function rcpIndex(m: number): number {
+function rcpIndex(m: number): number {
   const t = 32 / m;
   const k = Math.round(t);
   return t === k - 0.5 && fma(m, t, -32) > 0 ? k - 1 : k;
 }
 
 /** log(2^e·m) for the reciprocal k/32 of m. */
-export function reduce(m: number, e: number, k: number): number {
+function reduce(m: number, e: number, k: number): number {
   const r = fma(k * 0.03125, m, -1);
   const ef = k < 24 ? e + 1 : e;
   const i = k & 15;

@@ -1,8 +1,8 @@
 // np.exp, np.log and np.tanh on float64 equal NumPy 2.4.6's bits on this machine (SVML's exp and log,
-// NumPy's own SIMD tanh: src/tensor/svmlExp.ts, svmlLog.ts, simdTanh.ts): ~110k inputs per function rebuilt from the fixture's plan
-// (scripts/golden/tensor_simd_exp_log.py), NumPy's outputs as block hashes plus shown pairs, on both
-// the relaxed-SIMD kernel and the emulated-FMA JavaScript, through the ufunc API (contiguous, strided,
-// 0-d scalars) as well as the loops.
+// NumPy's own SIMD tanh: src/tensor/svmlExp.ts, svmlLog.ts, simdTanh.ts): ~110k inputs per function
+// rebuilt from the fixture's plan (scripts/golden/tensor_simd_exp_log.py), NumPy's outputs as block
+// hashes plus shown pairs, on both the relaxed-SIMD kernel and the emulated-FMA JavaScript, through the
+// ufunc API (contiguous, strided, 0-d scalars) as well as the loops.
 
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
