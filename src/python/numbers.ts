@@ -2,6 +2,7 @@
 // (arbitrary precision), floor division and modulo round towards -inf, `/` is true division, and the
 // ZeroDivisionError/OverflowError messages are CPython 3.11's (Objects/longobject.c, floatobject.c).
 
+import { pow as cPow } from '../common/pow';
 import { OverflowError, pyErr, ValueError, ZeroDivisionError } from './errors';
 import { PyFloat } from './objects';
 
@@ -86,7 +87,7 @@ export function intPow(a: PyInt, b: PyInt): PyInt | PyFloat {
   if ((typeof b === 'number' ? b : Number(b)) < 0) {
     const fa = intToFloat(a);
     if (fa === 0) throw pyErr(ZeroDivisionError, '0.0 cannot be raised to a negative power');
-    return new PyFloat(Math.pow(fa, intToFloat(b)));
+    return new PyFloat(cPow(fa, intToFloat(b)));
   }
   if (typeof a === 'number' && typeof b === 'number') {
     const r = Math.pow(a, b);
@@ -172,7 +173,9 @@ export function floatPow(a: number, b: number): number {
     throw pyErr(ValueError, 'math domain error');
   }
   if (a === 1 || b === 0) return 1;
-  const r = Math.pow(a, b);
+  // C's pow, as CPython's float_pow calls it: V8's Math.pow is not correctly rounded (10.0 ** -4 gave
+  // 9.999999999999999e-05 where CPython prints 0.0001).
+  const r = cPow(a, b);
   if (!Number.isFinite(r) && Number.isFinite(a) && Number.isFinite(b)) throw pyErr(OverflowError, "(34, 'Numerical result out of range')");
   return r;
 }
