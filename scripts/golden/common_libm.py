@@ -1,5 +1,5 @@
-# Golden generator for src/common/libm: the C library's exp, exp2, expm1, sinh, cosh, tanh, log, log2 and
-# log10, which CPython's math functions of those names are on Linux (glibc 2.36 here, its x86-64 FMA build). 100,000 inputs per
+# Golden generator for src/common/libm: the C library's exp, exp2, expm1, sinh, cosh, tanh, log1p, log,
+# log2 and log10, which CPython's math functions of those names are on Linux (glibc 2.36 here, its x86-64 FMA build). 100,000 inputs per
 # function come from a seeded generator that test/unit/common/libmInputs.ts reproduces exactly (mulberry32
 # and IEEE arithmetic only), across the ranges: uniform over the finite results, the sigmoid range, near 0
 # and 1, every binade, near overflow, subnormal results, |x| >= 512 (glibc's special case), integers,
@@ -91,6 +91,17 @@ def hyp_input(g):
     return g.bits(g.draw() & 1, g.draw() % 990)
 
 
+def log1p_input(g):
+    s = g.draw() % 7
+    if s == 0: return -1 + 2 * g.u53()
+    if s == 1: return -0.3 + 0.72 * g.u53()
+    if s == 2: return g.bits(0, 1023 - 60 + g.draw() % 1083)
+    if s == 3: return g.bits(g.draw() & 1, 1023 - 35 + g.draw() % 36)
+    if s == 4: return 100 * g.u53()
+    if s == 5: return 2.0 ** (g.draw() % 72 - 1) * (1 + (g.u53() - 0.5) * 2.0 ** -(20 + g.draw() % 33)) - 1
+    return -1 + g.bits(0, 1022 - g.draw() % 52)
+
+
 def log_input(g):
     s = g.draw() % 7
     if s == 0: return g.bits(0, 1 + g.draw() % 2046)
@@ -130,6 +141,12 @@ def c_log(x):
     if x == 0: return -math.inf
     if x < 0 or x != x: return math.nan
     return math.log(x)
+
+
+def c_log1p(x):
+    if x == -1: return -math.inf
+    if x < -1 or x != x: return math.nan
+    return math.log1p(x)
 
 
 def c_log2(x):
@@ -181,6 +198,7 @@ data = {
     'sinh': table('sinh', 0x5eed051, hyp_input, c_math(math.sinh), SPECIAL + EDGES),
     'cosh': table('cosh', 0x5eed0c0, hyp_input, c_math(math.cosh), SPECIAL + EDGES),
     'tanh': table('tanh', 0x5eed07a, hyp_input, c_math(math.tanh), SPECIAL + EDGES),
+    'log1p': table('log1p', 0x5eed111, log1p_input, c_log1p, SPECIAL + [-0.2929, 0.41422, -0.5, 1.0, 3.0, 2.0 ** 53]),
     'log': table('log', 0x5eed106, log_input, c_log, SPECIAL + log_odd),
     'log2': table('log2', 0x5eed102, log_input, c_log2, SPECIAL + [2.0 ** k for k in range(-1074, 1024, 7)] + log2_odd),
     'log10': table('log10', 0x5eed10a, log_input, c_log10, SPECIAL + POW10 + log10_odd),

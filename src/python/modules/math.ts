@@ -1,6 +1,6 @@
 // The `math` module (Modules/mathmodule.c): domain/range errors as ValueError/OverflowError
 // "math domain error"/"math range error"; floor/ceil/trunc return ints. exp, exp2, expm1, sinh, cosh,
-// tanh, log, log2 and log10 are glibc's (src/common/libm, bit for bit with CPython on Linux), where V8's
+// tanh, log1p, log, log2 and log10 are glibc's (src/common/libm, bit for bit with CPython on Linux), where V8's
 // Math functions differ in the last bit on 0.05-14% of inputs; the others are still V8's.
 
 import { OverflowError, pyErr, TypeError, ValueError } from '../errors';
@@ -16,6 +16,7 @@ import { toArray } from '../runtime';
 import { ZeroDivisionError } from '../errors';
 import { fdlibmExpm1 } from '../../common/libm/fdlibmExpm1';
 import { fdlibmCosh, fdlibmSinh, fdlibmTanh } from '../../common/libm/fdlibmHyperbolic';
+import { fdlibmLog1p } from '../../common/libm/fdlibmLog1p';
 import { glibcExp } from '../../common/libm/glibcExp';
 import { glibcExp2 } from '../../common/libm/glibcExp2';
 import { glibcLog } from '../../common/libm/glibcLog';
@@ -208,7 +209,7 @@ export function makeMath(): PyModule {
   d.set('expm1', f1('expm1', fdlibmExpm1, undefined, true));
   d.set('log2', builtin('log2', (args) => F(logOf('log2', args, glibcLog2))));
   d.set('log10', builtin('log10', (args) => F(logOf('log10', args, glibcLog10))));
-  d.set('log1p', f1('log1p', Math.log1p, (x) => x > -1 || Number.isNaN(x)));
+  d.set('log1p', f1('log1p', fdlibmLog1p, (x) => x > -1 || Number.isNaN(x)));
   d.set('log', builtin('log', (args) => {
     if (args.length < 1 || args.length > 2) throw pyErr(TypeError, 'math.log requires 1 to 2 arguments');
     const a = logHelper(args[0], glibcLog);

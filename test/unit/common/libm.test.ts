@@ -1,6 +1,6 @@
-// src/common/libm's exp, exp2, expm1, sinh, cosh, tanh, log, log2 and log10 equal the C library's bit
-// for bit: CPython's math functions of those names on this machine (Debian glibc 2.36, x86-64), on
-// 100,000 seeded inputs per function (libmInputs.ts; sha256 of all outputs, the first 1000 compared one
+// src/common/libm's exp, exp2, expm1, sinh, cosh, tanh, log1p, log, log2 and log10 equal the C
+// library's bit for bit: CPython's math functions of those names on this machine (Debian glibc 2.36,
+// x86-64), on 100,000 seeded inputs per function (libmInputs.ts; sha256 of all outputs, the first 1000 compared one
 // by one) plus special values, powers of two and ten, and inputs where glibc is not correctly rounded.
 // Fixture: scripts/golden/common_libm.py.
 
@@ -9,13 +9,14 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fdlibmExpm1 } from '../../../src/common/libm/fdlibmExpm1';
 import { fdlibmCosh, fdlibmSinh, fdlibmTanh } from '../../../src/common/libm/fdlibmHyperbolic';
+import { fdlibmLog1p } from '../../../src/common/libm/fdlibmLog1p';
 import { glibcExp } from '../../../src/common/libm/glibcExp';
 import { glibcExp2 } from '../../../src/common/libm/glibcExp2';
 import { glibcLog } from '../../../src/common/libm/glibcLog';
 import { glibcLog10 } from '../../../src/common/libm/glibcLog10';
 import { glibcLog2 } from '../../../src/common/libm/glibcLog2';
 import { fixtures } from '../helpers/golden';
-import { exp2Input, expInput, hypInput, logInput, Mulberry32 } from './libmInputs';
+import { exp2Input, expInput, hypInput, log1pInput, logInput, Mulberry32 } from './libmInputs';
 
 interface Table { seed: number; count: number; sha256: string; first: string[]; extra: string[] }
 const golden = JSON.parse(readFileSync(fixtures('common', 'libm.json'), 'utf8')) as Record<string, Table>;
@@ -55,6 +56,7 @@ check('expm1', golden.expm1, hypInput, fdlibmExpm1);
 check('sinh', golden.sinh, hypInput, fdlibmSinh);
 check('cosh', golden.cosh, hypInput, fdlibmCosh);
 check('tanh', golden.tanh, hypInput, fdlibmTanh);
+check('log1p', golden.log1p, log1pInput, fdlibmLog1p);
 check('log', golden.log, logInput, glibcLog);
 check('log2', golden.log2, logInput, glibcLog2);
 check('log10', golden.log10, logInput, glibcLog10);

@@ -81,6 +81,17 @@ export function hypInput(g: Mulberry32): number {
   return g.bits(g.draw() & 1, g.draw() % 990);
 }
 
+export function log1pInput(g: Mulberry32): number {
+  const s = g.draw() % 7;
+  if (s === 0) return -1 + 2 * g.u53();
+  if (s === 1) return -0.3 + 0.72 * g.u53();
+  if (s === 2) return g.bits(0, 1023 - 60 + (g.draw() % 1083));
+  if (s === 3) return g.bits(g.draw() & 1, 1023 - 35 + (g.draw() % 36));
+  if (s === 4) return 100 * g.u53();
+  if (s === 5) return 2 ** ((g.draw() % 72) - 1) * (1 + (g.u53() - 0.5) * 2 ** -(20 + (g.draw() % 33))) - 1;
+  return -1 + g.bits(0, 1022 - (g.draw() % 52));
+}
+
 export function logInput(g: Mulberry32): number {
   const s = g.draw() % 7;
   if (s === 0) return g.bits(0, 1 + (g.draw() % 2046));
