@@ -5,7 +5,7 @@
 
 import { broadcastShapes, shapeStr } from './broadcast';
 import { promote } from './dtype';
-import { setWarningSink, TensorError, valueError, warn } from './errors';
+import { TensorError, valueError, warn, withoutWarnings } from './errors';
 import { getItem } from './indexing';
 import { dot } from './linalg';
 import { astype } from './misc';
@@ -58,12 +58,7 @@ export function tensordot(a: NDArray, b: NDArray, axes: TensordotAxes = 2): NDAr
  */
 export function vdot(a: NDArray, b: NDArray): NDArray {
   const x = ravel(a), y = reshape(ravel(b), [x.size]);
-  const prev = setWarningSink(null);
-  try {
-    return dot(x, y);
-  } finally {
-    setWarningSink(prev);
-  }
+  return withoutWarnings(() => dot(x, y));
 }
 
 /** `np.kron(a, b)`: one broadcast multiply over interleaved axes, reshaped to the product shape. */

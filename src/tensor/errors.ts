@@ -55,6 +55,16 @@ export function setWarningSink(s: WarningSink | null): WarningSink | null {
   return prev;
 }
 
+/** Runs f with warnings dropped, as NumPy code does under np.errstate(all='ignore'). */
+export function withoutWarnings<T>(f: () => T): T {
+  const prev = setWarningSink(null);
+  try {
+    return f();
+  } finally {
+    setWarningSink(prev);
+  }
+}
+
 export function warn(message: string, category: 'RuntimeWarning' | 'DeprecationWarning' = 'RuntimeWarning'): void {
   if (sink) sink(category, message);
 }

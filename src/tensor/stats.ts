@@ -4,7 +4,7 @@
 
 import { getItem, slice, type IndexItem } from './indexing';
 import { copy, NDArray } from './ndarray';
-import { normAxis, TensorError, valueError } from './errors';
+import { normAxis, TensorError, valueError, warn, withoutWarnings } from './errors';
 import { hstack, tile } from './join';
 import { mean, sum } from './reductions';
 import { reshape, ravel } from './shape';
@@ -56,13 +56,19 @@ export function nansum(a: NDArray, axis: AxisArg = null, keepdims = false): NDAr
   return sum(a.dtype === 'float64' ? (where(unary('isnan', a), 0, a) as NDArray) : a, axis, keepdims);
 }
 
-/** `np.nanmean(a, axis=None)`: nansum divided by the count of non-NaN values. */
+/**
+ * `np.nanmean(a, axis=None)`: nansum divided by the count of non-NaN values. NumPy divides under
+ * errstate(invalid='ignore', divide='ignore') and then warns once "Mean of empty slice" when a slice had
+ * no values (its result is NaN).
+ */
 export function nanmean(a: NDArray, axis: AxisArg = null, keepdims = false): NDArray {
   if (a.dtype !== 'float64') return mean(a, axis, keepdims);
   const isNan = unary('isnan', a);
   const tot = sum(where(isNan, 0, a) as NDArray, axis, keepdims);
   const cnt = sum(unary('logical_not', isNan), axis, keepdims);
-  return binary('divide', tot, cnt);
+  const avg = withoutWarnings(() => binary('divide', tot, cnt));
+  if (cnt.toFlat().some((c) => c === 0)) warn('Mean of empty slice');
+  return avg;
 }
 
 /** `np.column_stack(tup)`: 1-D arrays become columns, then hstack. */

@@ -209,8 +209,8 @@ export const NP = new Mod(
       const w = arg(a, k, 2, 'weights');
       return T.average(arr(a[0]), axisOf(arg(a, k, 1, 'axis')), w === undefined || w === null ? null : arr(w));
     }),
-    f('nansum', (a, k) => T.nansum(arr(a[0]), axisOf(arg(a, k, 1, 'axis')))),
-    f('nanmean', (a, k) => T.nanmean(arr(a[0]), axisOf(arg(a, k, 1, 'axis')))),
+    reduction('nansum', T.nansum),
+    reduction('nanmean', T.nanmean),
     ...quantileFns(),
     f('cov', (a, k) => {
       const y = arg(a, k, 1, 'y'), ddof = arg(a, k, 4, 'ddof');
