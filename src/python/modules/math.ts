@@ -14,6 +14,7 @@ import { PyObject } from '../objects';
 import { PyTuple } from '../objects';
 import { toArray } from '../runtime';
 import { ZeroDivisionError } from '../errors';
+import { cpythonGamma, cpythonLgamma } from '../../common/libm/cpythonGamma';
 import { fdlibmExpm1 } from '../../common/libm/fdlibmExpm1';
 import { fdlibmCosh, fdlibmSinh, fdlibmTanh } from '../../common/libm/fdlibmHyperbolic';
 import { fdlibmLog1p } from '../../common/libm/fdlibmLog1p';
@@ -184,18 +185,6 @@ function erfcContFrac(x: number): number {
   return p / q * x * Math.exp(-x2) / Math.sqrt(Math.PI);
 }
 
-function lgammaFn(x: number): number {
-  // Lanczos approximation (g=7, n=9).
-  const g = 7;
-  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
-  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lgammaFn(1 - x);
-  x -= 1;
-  let a = c[0];
-  const t = x + g + 0.5;
-  for (let i = 1; i < g + 2; i++) a += c[i] / (x + i);
-  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
-}
-
 export function makeMath(): PyModule {
   const d = new Map<string, any>();
   d.set('pi', F(Math.PI));
@@ -335,20 +324,13 @@ export function makeMath(): PyModule {
   }));
   d.set('erf', f1('erf', erf));
   d.set('erfc', f1('erfc', (x) => (Math.abs(x) < 1.5 ? 1 - erf(x) : x > 0 ? erfcContFrac(x) : 2 - erfcContFrac(-x))));
-  d.set('lgamma', f1('lgamma', lgammaFn, (x) => !(Number.isInteger(x) && x <= 0)));
-  d.set('gamma', f1('gamma', (x) => {
-    if (Number.isInteger(x) && x > 0 && x < 171) return Number(factorialBig(x - 1));
-    const s = x < 0.5 ? Math.PI / (Math.sin(Math.PI * x) * Math.exp(lgammaFn(1 - x))) : Math.exp(lgammaFn(x));
-    return s;
-  }, (x) => !(Number.isInteger(x) && x <= 0), true));
+  // CPython's own Lanczos gamma/lgamma (cpythonGamma.ts), not the C library's: ValueError at the poles,
+  // OverflowError where the result is infinite for a finite x.
+  d.set('lgamma', f1('lgamma', cpythonLgamma, (x) => !(Number.isInteger(x) && x <= 0), true));
+  d.set('gamma', f1('gamma', cpythonGamma, (x) => !(Number.isInteger(x) && x <= 0), true));
   return new PyModule('math', d);
 }
 
-function factorialBig(n: number): bigint {
-  let r = 1n;
-  for (let i = 2n; i <= BigInt(n); i++) r *= i;
-  return r;
-}
 function toIndexBig(v: any): any {
   if (typeof v === 'bigint' || typeof v === 'number') return v;
   if (typeof v === 'boolean') return v ? 1 : 0;

@@ -92,6 +92,17 @@ export function log1pInput(g: Mulberry32): number {
   return -1 + g.bits(0, 1022 - (g.draw() % 52));
 }
 
+/** Positive x for CPython's gamma/lgamma: small, every binade below 4, half-integers, to overflow. */
+export function gammaInput(g: Mulberry32): number {
+  const s = g.draw() % 6;
+  if (s === 0) return 30 * g.u53();
+  if (s === 1) return 171 * g.u53();
+  if (s === 2) return g.bits(0, 1023 - 70 + (g.draw() % 72));
+  if (s === 3) return 0.5 + (g.draw() % 60);
+  if (s === 4) return 160 + 50 * g.u53();
+  return g.bits(0, 1023 + (g.draw() % 1023));
+}
+
 export function logInput(g: Mulberry32): number {
   const s = g.draw() % 7;
   if (s === 0) return g.bits(0, 1 + (g.draw() % 2046));
