@@ -15,6 +15,7 @@ import { PyTuple } from '../objects';
 import { toArray } from '../runtime';
 import { ZeroDivisionError } from '../errors';
 import { cpythonGamma, cpythonLgamma } from '../../common/libm/cpythonGamma';
+import { pow } from '../../common/pow';
 import { fdlibmExpm1 } from '../../common/libm/fdlibmExpm1';
 import { fdlibmCosh, fdlibmSinh, fdlibmTanh } from '../../common/libm/fdlibmHyperbolic';
 import { fdlibmLog1p } from '../../common/libm/fdlibmLog1p';
@@ -221,13 +222,15 @@ export function makeMath(): PyModule {
   d.set('ceil', builtin('ceil', (a) => intOrCall(a[0], '__ceil__', Math.ceil)));
   d.set('trunc', builtin('trunc', (a) => intOrCall(a[0], '__trunc__', Math.trunc)));
   d.set('pow', builtin('pow', (a) => {
+    // math_pow_impl: infinities and NaN by C99's table (which common/pow follows, unlike Math.pow:
+    // 1**nan and (-1)**inf are 1), finite**finite by the C library's pow, which is correctly rounded
+    // but in rare near-ties (Math.pow differed on 8%); NaN -> ValueError, inf from 0**negative ->
+    // ValueError, from overflow -> OverflowError.
     const x = num(a[0]), y = num(a[1]);
-    if (x === 0 && y < 0) domain();
-    if (x < 0 && !Number.isInteger(y) && Number.isFinite(y)) domain();
-    if (x === 1 || y === 0) return F(1);
-    const r = Math.pow(x, y);
-    if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y)) throw pyErr(OverflowError, 'math range error');
-    return F(r);
+    const r = pow(x, y);
+    if (!Number.isFinite(x) || !Number.isFinite(y) || Number.isFinite(r)) return F(r);
+    if (Number.isNaN(r) || x === 0) domain();
+    throw pyErr(OverflowError, 'math range error');
   }));
   d.set('fmod', builtin('fmod', (a) => {
     const x = num(a[0]), y = num(a[1]);
