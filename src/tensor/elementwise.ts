@@ -125,9 +125,10 @@ export function copyInto(src: NDArray, dst: NDArray): void {
 
 export const identity: Fn1 = (v) => v;
 
-/** The kernels.ts loop for the Math functions the unary ufuncs use directly. */
+/** The kernels.ts loop for the Math functions the unary ufuncs use directly (exp, log and tanh are not
+ * V8's there: the ufuncs name those loops themselves). */
 function mathLoop(f: Fn1): FastUnary | undefined {
-  return f === Math.exp ? 'exp' : f === Math.log ? 'log' : f === Math.sqrt ? 'sqrt' : f === Math.tanh ? 'tanh' : f === Math.abs ? 'abs' : f === identity ? 'copy' : undefined;
+  return f === Math.sqrt ? 'sqrt' : f === Math.abs ? 'abs' : f === identity ? 'copy' : undefined;
 }
 
 function genericUnary(f: Fn1, n: number, A: Float64Array, ia: number, da: number, O: Float64Array, io: number, dO: number): void {

@@ -3,6 +3,7 @@
 // pivoting like LAPACK dgetf2 (row scaled by the pivot's reciprocal); results can differ from
 // OpenBLAS in the last bits.
 
+import { glibcExp } from '../common/libm/glibcExp';
 import { broadcastShapes, broadcastTo, shapeStr } from './broadcast';
 import { promote } from './dtype';
 import { TensorError, valueError } from './errors';
@@ -216,7 +217,7 @@ export function det(x: NDArray): NDArray {
     if (u < 0) s = -s;
     logdet += glibcLog(Math.abs(u));
   }
-  return scalarize(fill0d(s * Math.exp(logdet)));
+  return scalarize(fill0d(s * glibcExp(logdet))); // NumPy's det is sign · npy_exp(logdet), C's exp
 }
 
 function fill0d(v: number): NDArray {

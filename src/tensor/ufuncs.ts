@@ -2,6 +2,8 @@
 // restricted to bool/int64/float64), `out=` with same_kind casting (in-place operators), and the
 // RuntimeWarnings NumPy's floating-point error checks emit (order: divide, overflow, invalid).
 
+import { fdlibmLog1p } from '../common/libm/fdlibmLog1p';
+import { glibcExp } from '../common/libm/glibcExp';
 import { canCastSameKind, dtypeRepr, type DType, type PyScalar } from './dtype';
 import { binaryInto, copyInto, identity, resultShape, scan2, scratchArray, unaryInto, type FastOp, type FastUnary, type Fn1, type Fn2 } from './elementwise';
 import { binaryWarnings, unaryWarnings } from './fpErrors';
@@ -215,14 +217,15 @@ interface Unary {
   readonly i?: Fn1;
 }
 
-const log1p = Math.log1p;
+const log1p = fdlibmLog1p;
 
-/** npy_logaddexp: log(e^x + e^y) without overflow; equal arguments (infinities too) give x + ln 2. */
+/** npy_logaddexp: log(e^x + e^y) without overflow; equal arguments (infinities too) give x + ln 2. Its
+ * exp and log1p are the C library's (glibc's, bit for bit: src/common/libm), not V8's. */
 function logaddexp(x: number, y: number): number {
   if (x === y) return x + Math.LN2;
   const d = x - y;
-  if (d > 0) return x + log1p(Math.exp(-d));
-  if (d <= 0) return y + log1p(Math.exp(d));
+  if (d > 0) return x + log1p(glibcExp(-d));
+  if (d <= 0) return y + log1p(glibcExp(d));
   return d; // a NaN
 }
 /** npy_logaddexp2, the base-2 twin of logaddexp (2 ** d and Math.log1p for C's exp2 and log1p: ~0.1% of
