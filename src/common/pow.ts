@@ -105,8 +105,10 @@ export function pow(x: number, y: number): number {
   // Exact and special cases Math.pow already gets right: zeros, infinities, NaN (negative x with a
   // non-integer y), y = ±1, and results outside the normal range.
   if (r === 0 || r - r !== 0 || y === 1 || y === -1 || x === 0 || x - x !== 0) return r;
-  // A square is one IEEE multiplication: already correctly rounded, and the commonest power by far.
+  // A square is one IEEE multiplication and a positive x's square root one IEEE sqrt: both already
+  // correctly rounded, and the commonest powers by far (pow(-0, 0.5) is +0, pow(-inf, 0.5) +inf: not here).
   if (y === 2) return x * x;
+  if (y === 0.5 && x > 0) return Math.sqrt(x);
   const ar = Math.abs(r);
   if (ar < 2.2250738585072014e-308 * 4) return r;
   const neg = r < 0; // x < 0 with an odd integer y
