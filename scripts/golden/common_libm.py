@@ -1,5 +1,5 @@
-# Golden generator for src/common/libm: the C library's exp, exp2, expm1, sinh, cosh, tanh, log1p, log,
-# log2 and log10, which CPython's math functions of those names are on Linux (Debian glibc 2.36 here),
+# Golden generator for src/common/libm: the C library's exp, exp2, expm1, sinh, cosh, tanh, erf, erfc,
+# log1p, log, log2 and log10, which CPython's math functions of those names are on Linux (Debian glibc 2.36 here),
 # and CPython's own gamma and lgamma (x > 0; for x < 0 they go through sin, still V8's). 100,000 inputs
 # per function come from a seeded generator that test/unit/common/libmInputs.ts reproduces exactly (mulberry32
 # and IEEE arithmetic only), across the ranges: uniform over the finite results, the sigmoid range, near 0
@@ -112,6 +112,16 @@ def gamma_input(g):
     if s == 3: return 0.5 + g.draw() % 60
     if s == 4: return 160 + 50 * g.u53()
     return g.bits(0, 1023 + g.draw() % 1023)
+
+
+def erf_input(g):
+    s = g.draw() % 6
+    if s == 0: return -6 + 12 * g.u53()
+    if s == 1: return -1.3 + 2.6 * g.u53()
+    if s == 2: return -30 + 60 * g.u53()
+    if s == 3: return g.bits(g.draw() & 1, 1023 - 60 + g.draw() % 70)
+    if s == 4: return 1.2 + 1.8 * g.u53()
+    return g.bits(g.draw() & 1, g.draw() % 1000)
 
 
 def log_input(g):
@@ -234,6 +244,8 @@ data = {
     'gamma': table('gamma', 0x5eed6a, gamma_input, c_math(math.gamma), [0.5, 1e-20, 1e-21, 23.0, 24.0, 171.5, 171.7, 140.0, 139.9],
                    pow_misrounded_in_gamma),
     'lgamma': table('lgamma', 0x5eed16a, gamma_input, c_math(math.lgamma), [0.5, 1e-20, 1e-21, 1.0, 2.0, 2.5, 1e300, math.inf, math.nan]),
+    'erf': table('erf', 0x5eedef, erf_input, math.erf, SPECIAL + [0.84375, 1.25, 2.857142857142857, 6.0, 28.0, -6.0]),
+    'erfc': table('erfc', 0x5eedefc, erf_input, math.erfc, SPECIAL + [0.84375, 1.25, 2.857142857142857, 6.0, 28.0, -6.0, 27.3]),
     'log1p': table('log1p', 0x5eed111, log1p_input, c_log1p, SPECIAL + [-0.2929, 0.41422, -0.5, 1.0, 3.0, 2.0 ** 53]),
     'log': table('log', 0x5eed106, log_input, c_log, SPECIAL + log_odd),
     'log2': table('log2', 0x5eed102, log_input, c_log2, SPECIAL + [2.0 ** k for k in range(-1074, 1024, 7)] + log2_odd),

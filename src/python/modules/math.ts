@@ -1,7 +1,8 @@
 // The `math` module (Modules/mathmodule.c): domain/range errors as ValueError/OverflowError
 // "math domain error"/"math range error"; floor/ceil/trunc return ints. exp, exp2, expm1, sinh, cosh,
-// tanh, log1p, log, log2 and log10 are glibc's (src/common/libm, bit for bit with CPython on Linux), where V8's
-// Math functions differ in the last bit on 0.05-14% of inputs; the others are still V8's.
+// tanh, log1p, log, log2, log10, erf and erfc are glibc's and gamma/lgamma CPython's own (src/common/
+// libm, bit for bit with CPython on Linux), where V8's Math functions differ in the last bit on 0.05-14%
+// of inputs; sin, cos, tan, the inverse trigonometric and hyperbolic functions are still V8's.
 
 import { OverflowError, pyErr, TypeError, ValueError } from '../errors';
 import { floatToInt } from '../numConvert';
@@ -16,6 +17,7 @@ import { toArray } from '../runtime';
 import { ZeroDivisionError } from '../errors';
 import { cpythonGamma, cpythonLgamma } from '../../common/libm/cpythonGamma';
 import { pow } from '../../common/pow';
+import { fdlibmErf, fdlibmErfc } from '../../common/libm/fdlibmErf';
 import { fdlibmExpm1 } from '../../common/libm/fdlibmExpm1';
 import { fdlibmCosh, fdlibmSinh, fdlibmTanh } from '../../common/libm/fdlibmHyperbolic';
 import { fdlibmLog1p } from '../../common/libm/fdlibmLog1p';
@@ -151,39 +153,6 @@ function fsum(xs: number[]): number {
     }
   }
   return hi;
-}
-
-function erf(x: number): number {
-  // Abramowitz-Stegun is not accurate enough; use a series / continued fraction like CPython's m_erf.
-  const ax = Math.abs(x);
-  if (ax < 1.5) {
-    let acc = 0;
-    const x2 = x * x;
-    let fk = 25 + 0.5;
-    for (let i = 0; i < 25; i++) {
-      acc = 2.0 + x2 * acc / fk;
-      fk -= 1.0;
-    }
-    return acc * x * Math.exp(-x2) / Math.sqrt(Math.PI);
-  }
-  return (x > 0 ? 1 : -1) * (1 - erfcContFrac(ax));
-}
-function erfcContFrac(x: number): number {
-  if (x >= 30) return 0;
-  const x2 = x * x;
-  let a = 0, da = 0.5, p = 1, pLast = 0, q = da + x2, qLast = 1;
-  for (let i = 0; i < 50; i++) {
-    a += da;
-    da += 2;
-    const b = da + x2;
-    let temp = p;
-    p = b * p - a * pLast;
-    pLast = temp;
-    temp = q;
-    q = b * q - a * qLast;
-    qLast = temp;
-  }
-  return p / q * x * Math.exp(-x2) / Math.sqrt(Math.PI);
 }
 
 export function makeMath(): PyModule {
@@ -325,8 +294,8 @@ export function makeMath(): PyModule {
     const p = toArray(a[0]).map(num), q = toArray(a[1]).map(num);
     return F(Math.hypot(...p.map((x, i) => x - q[i])));
   }));
-  d.set('erf', f1('erf', erf));
-  d.set('erfc', f1('erfc', (x) => (Math.abs(x) < 1.5 ? 1 - erf(x) : x > 0 ? erfcContFrac(x) : 2 - erfcContFrac(-x))));
+  d.set('erf', f1('erf', fdlibmErf));
+  d.set('erfc', f1('erfc', fdlibmErfc));
   // CPython's own Lanczos gamma/lgamma (cpythonGamma.ts), not the C library's: ValueError at the poles,
   // OverflowError where the result is infinite for a finite x.
   d.set('lgamma', f1('lgamma', cpythonLgamma, (x) => !(Number.isInteger(x) && x <= 0), true));

@@ -1,6 +1,6 @@
-// src/common/libm's exp, exp2, expm1, sinh, cosh, tanh, log1p, log, log2 and log10 equal the C
-// library's bit for bit: CPython's math functions of those names on this machine (Debian glibc 2.36,
-// x86-64), and gamma/lgamma CPython's own (x > 0), on 100,000 seeded inputs per function
+// src/common/libm's exp, exp2, expm1, sinh, cosh, tanh, erf, erfc, log1p, log, log2 and log10 equal
+// the C library's bit for bit: CPython's math functions of those names on this machine (Debian glibc
+// 2.36, x86-64), and gamma/lgamma CPython's own (x > 0), on 100,000 seeded inputs per function
 // (libmInputs.ts; sha256 of all outputs, the first 1000 compared one by one) plus special values,
 // powers of two and ten, and inputs where glibc is not correctly rounded.
 // Fixture: scripts/golden/common_libm.py.
@@ -9,6 +9,7 @@ import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { cpythonGamma, cpythonLgamma } from '../../../src/common/libm/cpythonGamma';
+import { fdlibmErf, fdlibmErfc } from '../../../src/common/libm/fdlibmErf';
 import { fdlibmExpm1 } from '../../../src/common/libm/fdlibmExpm1';
 import { fdlibmCosh, fdlibmSinh, fdlibmTanh } from '../../../src/common/libm/fdlibmHyperbolic';
 import { fdlibmLog1p } from '../../../src/common/libm/fdlibmLog1p';
@@ -18,7 +19,7 @@ import { glibcLog } from '../../../src/common/libm/glibcLog';
 import { glibcLog10 } from '../../../src/common/libm/glibcLog10';
 import { glibcLog2 } from '../../../src/common/libm/glibcLog2';
 import { fixtures } from '../helpers/golden';
-import { exp2Input, expInput, gammaInput, hypInput, log1pInput, logInput, Mulberry32 } from './libmInputs';
+import { erfInput, exp2Input, expInput, gammaInput, hypInput, log1pInput, logInput, Mulberry32 } from './libmInputs';
 
 interface Table { seed: number; count: number; sha256: string; first: string[]; extra: string[]; skipped?: number[] }
 const golden = JSON.parse(readFileSync(fixtures('common', 'libm.json'), 'utf8')) as Record<string, Table>;
@@ -61,6 +62,8 @@ check('expm1', golden.expm1, hypInput, fdlibmExpm1);
 check('sinh', golden.sinh, hypInput, fdlibmSinh);
 check('cosh', golden.cosh, hypInput, fdlibmCosh);
 check('tanh', golden.tanh, hypInput, fdlibmTanh);
+check('erf', golden.erf, erfInput, fdlibmErf);
+check('erfc', golden.erfc, erfInput, fdlibmErfc);
 check('gamma', golden.gamma, gammaInput, cpythonGamma);
 check('lgamma', golden.lgamma, gammaInput, cpythonLgamma);
 check('log1p', golden.log1p, log1pInput, fdlibmLog1p);

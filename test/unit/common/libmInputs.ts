@@ -103,6 +103,16 @@ export function gammaInput(g: Mulberry32): number {
   return g.bits(0, 1023 + (g.draw() % 1023));
 }
 
+export function erfInput(g: Mulberry32): number {
+  const s = g.draw() % 6;
+  if (s === 0) return -6 + 12 * g.u53();
+  if (s === 1) return -1.3 + 2.6 * g.u53();
+  if (s === 2) return -30 + 60 * g.u53();
+  if (s === 3) return g.bits(g.draw() & 1, 1023 - 60 + (g.draw() % 70));
+  if (s === 4) return 1.2 + 1.8 * g.u53();
+  return g.bits(g.draw() & 1, g.draw() % 1000);
+}
+
 export function logInput(g: Mulberry32): number {
   const s = g.draw() % 7;
   if (s === 0) return g.bits(0, 1 + (g.draw() % 2046));
