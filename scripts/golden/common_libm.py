@@ -1,5 +1,5 @@
-# Golden generator for src/common/libm: the C library's exp, exp2, expm1, sinh, cosh, tanh, erf, erfc,
-# log1p, log, log2 and log10, which CPython's math functions of those names are on Linux (Debian glibc 2.36 here),
+# Golden generator for src/common/libm: the C library's exp, exp2, expm1, sinh, cosh, tanh, asinh, acosh,
+# atanh, erf, erfc, log1p, log, log2 and log10, which CPython's math functions of those names are on Linux (Debian glibc 2.36 here),
 # and CPython's own gamma and lgamma (x > 0; for x < 0 they go through sin, still V8's). 100,000 inputs
 # per function come from a seeded generator that test/unit/common/libmInputs.ts reproduces exactly (mulberry32
 # and IEEE arithmetic only), across the ranges: uniform over the finite results, the sigmoid range, near 0
@@ -124,6 +124,13 @@ def erf_input(g):
     return g.bits(g.draw() & 1, g.draw() % 1000)
 
 
+def atanh_input(g):
+    s = g.draw() % 3
+    if s == 0: return -1 + 2 * g.u53()
+    if s == 1: return (1 - 2 * (g.draw() & 1)) * (1 - g.bits(0, 1022 - g.draw() % 52))
+    return g.bits(g.draw() & 1, g.draw() % 1023)
+
+
 def log_input(g):
     s = g.draw() % 7
     if s == 0: return g.bits(0, 1 + g.draw() % 2046)
@@ -232,6 +239,8 @@ log_odd = misrounded(c_log, lambda d: d.ln(), lambda: random.uniform(0.5, 2), 10
 log2_odd = misrounded(c_log2, lambda d: d.ln() / Decimal(2).ln(), lambda: random.uniform(0.5, 3), 50000)
 log10_odd = misrounded(c_log10, lambda d: d.log10(), lambda: random.uniform(0, 1000), 50000)
 POW10 = [10.0 ** n for n in range(-20, 23)]
+# Just above 2 and 2^28 where a high-word test and a whole-double test pick different formulas.
+THRESHOLDS = [b * (1 + k * 2.0 ** -44) for b in (2.0, 2.0 ** 28) for k in range(1, 40)]
 data = {
     'libc': os.confstr('CS_GNU_LIBC_VERSION'),
     'generator': 'mulberry32; see test/unit/common/libmInputs.ts',
@@ -246,6 +255,9 @@ data = {
     'lgamma': table('lgamma', 0x5eed16a, gamma_input, c_math(math.lgamma), [0.5, 1e-20, 1e-21, 1.0, 2.0, 2.5, 1e300, math.inf, math.nan]),
     'erf': table('erf', 0x5eedef, erf_input, math.erf, SPECIAL + [0.84375, 1.25, 2.857142857142857, 6.0, 28.0, -6.0]),
     'erfc': table('erfc', 0x5eedefc, erf_input, math.erfc, SPECIAL + [0.84375, 1.25, 2.857142857142857, 6.0, 28.0, -6.0, 27.3]),
+    'asinh': table('asinh', 0x5eeda51, hyp_input, math.asinh, SPECIAL + [2.0, 2.0 ** 28, 2.0 ** -28, 1e300, -1e300] + THRESHOLDS),
+    'acosh': table('acosh', 0x5eedac0, lambda g: 1 + abs(hyp_input(g)), math.acosh, [1.0, 2.0, 2.0 ** 28, 1e300, math.inf, math.nan] + THRESHOLDS),
+    'atanh': table('atanh', 0x5eeda7a, atanh_input, math.atanh, [0.0, -0.0, 0.5, -0.5, 2.0 ** -28, 0.9999999999999999, math.nan]),
     'log1p': table('log1p', 0x5eed111, log1p_input, c_log1p, SPECIAL + [-0.2929, 0.41422, -0.5, 1.0, 3.0, 2.0 ** 53]),
     'log': table('log', 0x5eed106, log_input, c_log, SPECIAL + log_odd),
     'log2': table('log2', 0x5eed102, log_input, c_log2, SPECIAL + [2.0 ** k for k in range(-1074, 1024, 7)] + log2_odd),

@@ -1,8 +1,8 @@
 // The `math` module (Modules/mathmodule.c): domain/range errors as ValueError/OverflowError
-// "math domain error"/"math range error"; floor/ceil/trunc return ints. exp, exp2, expm1, sinh, cosh,
-// tanh, log1p, log, log2, log10, erf and erfc are glibc's and gamma/lgamma CPython's own (src/common/
-// libm, bit for bit with CPython on Linux), where V8's Math functions differ in the last bit on 0.05-14%
-// of inputs; sin, cos, tan, the inverse trigonometric and hyperbolic functions are still V8's.
+// "math domain error"/"math range error"; floor/ceil/trunc return ints. exp, exp2, expm1, the hyperbolic
+// functions and their inverses, log1p, log, log2, log10, erf and erfc are glibc's, pow correctly
+// rounded, gamma/lgamma CPython's own (src/common: bit for bit with CPython on Linux), where V8's Math
+// functions differ in the last bit on 0.05-14% of inputs; sin, cos, tan and their inverses are V8's.
 
 import { OverflowError, pyErr, TypeError, ValueError } from '../errors';
 import { floatToInt } from '../numConvert';
@@ -20,6 +20,7 @@ import { pow } from '../../common/pow';
 import { fdlibmErf, fdlibmErfc } from '../../common/libm/fdlibmErf';
 import { fdlibmExpm1 } from '../../common/libm/fdlibmExpm1';
 import { fdlibmCosh, fdlibmSinh, fdlibmTanh } from '../../common/libm/fdlibmHyperbolic';
+import { fdlibmAcosh, fdlibmAsinh, fdlibmAtanh } from '../../common/libm/fdlibmInverseHyperbolic';
 import { fdlibmLog1p } from '../../common/libm/fdlibmLog1p';
 import { glibcExp } from '../../common/libm/glibcExp';
 import { glibcExp2 } from '../../common/libm/glibcExp2';
@@ -177,13 +178,13 @@ export function makeMath(): PyModule {
     if (b === 0) throw pyErr(ZeroDivisionError, 'float division by zero');
     return F(a / b);
   }));
-  for (const [n, fn] of [['sin', Math.sin], ['cos', Math.cos], ['tan', Math.tan], ['atan', Math.atan], ['sinh', fdlibmSinh], ['cosh', fdlibmCosh], ['tanh', fdlibmTanh], ['asinh', Math.asinh]] as const) {
+  for (const [n, fn] of [['sin', Math.sin], ['cos', Math.cos], ['tan', Math.tan], ['atan', Math.atan], ['sinh', fdlibmSinh], ['cosh', fdlibmCosh], ['tanh', fdlibmTanh], ['asinh', fdlibmAsinh]] as const) {
     d.set(n, f1(n, fn, (x) => Number.isFinite(x) || Number.isNaN(x) || n === 'atan' || n === 'tanh' || n === 'asinh' || n === 'sinh' || n === 'cosh', n === 'sinh' || n === 'cosh'));
   }
   d.set('asin', f1('asin', Math.asin, (x) => Math.abs(x) <= 1 || Number.isNaN(x)));
   d.set('acos', f1('acos', Math.acos, (x) => Math.abs(x) <= 1 || Number.isNaN(x)));
-  d.set('acosh', f1('acosh', Math.acosh, (x) => x >= 1 || Number.isNaN(x)));
-  d.set('atanh', f1('atanh', Math.atanh, (x) => Math.abs(x) < 1 || Number.isNaN(x)));
+  d.set('acosh', f1('acosh', fdlibmAcosh, (x) => x >= 1 || Number.isNaN(x)));
+  d.set('atanh', f1('atanh', fdlibmAtanh, (x) => Math.abs(x) < 1 || Number.isNaN(x)));
   d.set('atan2', builtin('atan2', (a) => F(Math.atan2(num(a[0]), num(a[1])))));
   d.set('hypot', builtin('hypot', (a) => F(Math.hypot(...a.map(num)))));
   d.set('fabs', f1('fabs', Math.abs));

@@ -1,5 +1,5 @@
-// src/common/libm's exp, exp2, expm1, sinh, cosh, tanh, erf, erfc, log1p, log, log2 and log10 equal
-// the C library's bit for bit: CPython's math functions of those names on this machine (Debian glibc
+// src/common/libm's exp, exp2, expm1, sinh, cosh, tanh, asinh, acosh, atanh, erf, erfc, log1p, log,
+// log2 and log10 equal the C library's bit for bit: CPython's math functions of those names on this machine (Debian glibc
 // 2.36, x86-64), and gamma/lgamma CPython's own (x > 0), on 100,000 seeded inputs per function
 // (libmInputs.ts; sha256 of all outputs, the first 1000 compared one by one) plus special values,
 // powers of two and ten, and inputs where glibc is not correctly rounded.
@@ -12,6 +12,7 @@ import { cpythonGamma, cpythonLgamma } from '../../../src/common/libm/cpythonGam
 import { fdlibmErf, fdlibmErfc } from '../../../src/common/libm/fdlibmErf';
 import { fdlibmExpm1 } from '../../../src/common/libm/fdlibmExpm1';
 import { fdlibmCosh, fdlibmSinh, fdlibmTanh } from '../../../src/common/libm/fdlibmHyperbolic';
+import { fdlibmAcosh, fdlibmAsinh, fdlibmAtanh } from '../../../src/common/libm/fdlibmInverseHyperbolic';
 import { fdlibmLog1p } from '../../../src/common/libm/fdlibmLog1p';
 import { glibcExp } from '../../../src/common/libm/glibcExp';
 import { glibcExp2 } from '../../../src/common/libm/glibcExp2';
@@ -19,7 +20,7 @@ import { glibcLog } from '../../../src/common/libm/glibcLog';
 import { glibcLog10 } from '../../../src/common/libm/glibcLog10';
 import { glibcLog2 } from '../../../src/common/libm/glibcLog2';
 import { fixtures } from '../helpers/golden';
-import { erfInput, exp2Input, expInput, gammaInput, hypInput, log1pInput, logInput, Mulberry32 } from './libmInputs';
+import { atanhInput, erfInput, exp2Input, expInput, gammaInput, hypInput, log1pInput, logInput, Mulberry32 } from './libmInputs';
 
 interface Table { seed: number; count: number; sha256: string; first: string[]; extra: string[]; skipped?: number[] }
 const golden = JSON.parse(readFileSync(fixtures('common', 'libm.json'), 'utf8')) as Record<string, Table>;
@@ -62,6 +63,9 @@ check('expm1', golden.expm1, hypInput, fdlibmExpm1);
 check('sinh', golden.sinh, hypInput, fdlibmSinh);
 check('cosh', golden.cosh, hypInput, fdlibmCosh);
 check('tanh', golden.tanh, hypInput, fdlibmTanh);
+check('asinh', golden.asinh, hypInput, fdlibmAsinh);
+check('acosh', golden.acosh, (g) => 1 + Math.abs(hypInput(g)), fdlibmAcosh);
+check('atanh', golden.atanh, atanhInput, fdlibmAtanh);
 check('erf', golden.erf, erfInput, fdlibmErf);
 check('erfc', golden.erfc, erfInput, fdlibmErfc);
 check('gamma', golden.gamma, gammaInput, cpythonGamma);

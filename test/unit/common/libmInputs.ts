@@ -113,6 +113,13 @@ export function erfInput(g: Mulberry32): number {
   return g.bits(g.draw() & 1, g.draw() % 1000);
 }
 
+export function atanhInput(g: Mulberry32): number {
+  const s = g.draw() % 3;
+  if (s === 0) return -1 + 2 * g.u53();
+  if (s === 1) return (1 - 2 * (g.draw() & 1)) * (1 - g.bits(0, 1022 - (g.draw() % 52)));
+  return g.bits(g.draw() & 1, g.draw() % 1023);
+}
+
 export function logInput(g: Mulberry32): number {
   const s = g.draw() % 7;
   if (s === 0) return g.bits(0, 1 + (g.draw() % 2046));
