@@ -3,8 +3,11 @@
 // by getrandbits rejection, shuffle, choice, sample, gauss, normalvariate, choices…), so seeded
 // programs print the same numbers as CPython.
 
+// CPython's random calls the C library's log and exp (glibc's, bit for bit here: src/common/libm).
+import { glibcExp as exp } from '../../common/libm/glibcExp';
+import { glibcLog as log } from '../../common/libm/glibcLog';
 import { IndexError, pyErr, TypeError, ValueError } from '../errors';
-import { big, normBig } from '../numbers';
+import { big, floatPow, floatTrueDiv, normBig } from '../numbers';
 import { PyFloat, PyList, PyModule, PyTuple, PySet, PyDict, typeName } from '../objects';
 import { getItem, len, setItem, toArray, toIndex, call } from '../runtime';
 import { builtin, toNumber } from '../nativeUtil';
@@ -202,7 +205,7 @@ export function makeRandom(): PyModule {
     if (k < 0 || k > n) throw pyErr(ValueError, 'Sample larger than population or is negative');
     const result: any[] = new Array(k);
     let setsize = 21;
-    if (k > 5) setsize += 4 ** Math.ceil(Math.log(k * 3) / Math.log(4));
+    if (k > 5) setsize += 4 ** Math.ceil(log(k * 3) / log(4));
     if (n <= setsize) {
       const pool = pop.slice();
       for (let i = 0; i < k; i++) {
@@ -263,13 +266,13 @@ export function makeRandom(): PyModule {
     gaussNext = null;
     if (z === null) {
       const x2pi = g.random() * 2 * Math.PI;
-      const g2rad = Math.sqrt(-2.0 * Math.log(1.0 - g.random()));
+      const g2rad = Math.sqrt(-2.0 * log(1.0 - g.random()));
       z = Math.cos(x2pi) * g2rad;
       gaussNext = Math.sin(x2pi) * g2rad;
     }
     return new PyFloat(mu + z * sigma);
   }));
-  const NV_MAGICCONST = (4 * Math.exp(-0.5)) / Math.sqrt(2.0);
+  const NV_MAGICCONST = (4 * exp(-0.5)) / Math.sqrt(2.0);
   const normal = (a: any[], kw: Map<string, any> | null) => {
     const mu = a.length > 0 ? toNumber(a[0]) : kw?.has('mu') ? toNumber(kw.get('mu')) : 0;
     const sigma = a.length > 1 ? toNumber(a[1]) : kw?.has('sigma') ? toNumber(kw.get('sigma')) : 1;
@@ -279,12 +282,13 @@ export function makeRandom(): PyModule {
       const u2 = 1.0 - g.random();
       z = (NV_MAGICCONST * (u1 - 0.5)) / u2;
       const zz = (z * z) / 4.0;
-      if (zz <= -Math.log(u2)) break;
+      if (zz <= -log(u2)) break;
     }
     return new PyFloat(mu + z * sigma);
   };
   d.set('normalvariate', builtin('normalvariate', normal));
-  d.set('expovariate', builtin('expovariate', (a) => new PyFloat(-Math.log(1.0 - g.random()) / toNumber(a[0] ?? 1))));
+  installVariates(d, g, normal);
+  d.set('expovariate', builtin('expovariate', (a) => new PyFloat(-log(1.0 - g.random()) / toNumber(a[0] ?? 1))));
   d.set('triangular', builtin('triangular', (a) => {
     const low = toNumber(a[0] ?? 0), high = toNumber(a[1] ?? 1);
     let c = a.length > 2 && a[2] !== null ? (toNumber(a[2]) - low) / (high - low) : 0.5;
@@ -308,4 +312,69 @@ export function makeRandom(): PyModule {
   void call;
   void typeName;
   return new PyModule('random', d);
+}
+
+/** Random.<name>()'s TypeError when positional arguments are missing (CPython's wording). */
+function required(name: string, a: any[], names: readonly string[]): void {
+  if (a.length >= names.length) return;
+  const miss = names.slice(a.length).map((n) => `'${n}'`);
+  const list = miss.length === 1 ? miss[0] : miss.length === 2 ? `${miss[0]} and ${miss[1]}` : `${miss.slice(0, -1).join(', ')}, and ${miss[miss.length - 1]}`;
+  throw pyErr(TypeError, `Random.${name}() missing ${miss.length} required positional argument${miss.length > 1 ? 's' : ''}: ${list}`);
+}
+
+/**
+ * The variates CPython's random.py builds on random(), log and exp (Lib/random.py, 3.11): lognormal,
+ * Pareto, Weibull, gamma (Cheng's algorithm above alpha 1, Kennedy & Gentle's GS below) and beta.
+ * Powers are float ** (C's pow) and divisions raise as Python's do.
+ */
+function installVariates(d: Map<string, any>, g: MT19937, normal: (a: any[], kw: Map<string, any> | null) => PyFloat): void {
+  const LOG4 = log(4.0), SG_MAGICCONST = 1.0 + log(4.5);
+  const gamma = (alpha: number, beta: number): number => {
+    if (alpha <= 0.0 || beta <= 0.0) throw pyErr(ValueError, 'gammavariate: alpha and beta must be > 0.0');
+    if (alpha > 1.0) {
+      const ainv = Math.sqrt(2.0 * alpha - 1.0), bbb = alpha - LOG4, ccc = alpha + ainv;
+      for (;;) {
+        const u1 = g.random();
+        if (!(1e-7 < u1 && u1 < 0.9999999)) continue;
+        const u2 = 1.0 - g.random();
+        const v = log(u1 / (1.0 - u1)) / ainv;
+        const x = alpha * exp(v);
+        const z = u1 * u1 * u2;
+        const r = bbb + ccc * v - x;
+        if (r + SG_MAGICCONST - 4.5 * z >= 0.0 || r >= log(z)) return x * beta;
+      }
+    }
+    if (alpha === 1.0) return -log(1.0 - g.random()) * beta;
+    for (;;) {
+      const u = g.random();
+      const b = (Math.E + alpha) / Math.E;
+      const p = b * u;
+      const x = p <= 1.0 ? floatPow(p, 1.0 / alpha) : -log((b - p) / alpha);
+      const u1 = g.random();
+      if (p > 1.0 ? u1 <= floatPow(x, alpha - 1.0) : u1 <= exp(-x)) return x * beta;
+    }
+  };
+  d.set('lognormvariate', builtin('lognormvariate', (a, kw) => {
+    required('lognormvariate', a, ['mu', 'sigma']);
+    return new PyFloat(exp(normal(a, kw).v));
+  }));
+  d.set('paretovariate', builtin('paretovariate', (a) => {
+    required('paretovariate', a, ['alpha']);
+    const u = 1.0 - g.random();
+    return new PyFloat(floatPow(u, floatTrueDiv(-1.0, toNumber(a[0]))));
+  }));
+  d.set('weibullvariate', builtin('weibullvariate', (a) => {
+    required('weibullvariate', a, ['alpha', 'beta']);
+    const u = 1.0 - g.random();
+    return new PyFloat(toNumber(a[0]) * floatPow(-log(u), floatTrueDiv(1.0, toNumber(a[1]))));
+  }));
+  d.set('gammavariate', builtin('gammavariate', (a) => {
+    required('gammavariate', a, ['alpha', 'beta']);
+    return new PyFloat(gamma(toNumber(a[0]), toNumber(a[1])));
+  }));
+  d.set('betavariate', builtin('betavariate', (a) => {
+    required('betavariate', a, ['alpha', 'beta']);
+    const y = gamma(toNumber(a[0]), 1.0);
+    return new PyFloat(y ? y / (y + gamma(toNumber(a[1]), 1.0)) : 0.0);
+  }));
 }
