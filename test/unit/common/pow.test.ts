@@ -1,4 +1,4 @@
-// pow (src/common/pow.ts) equals glibc's pow bit for bit (golden: CPython's math.pow on 3000 pairs
+// pow (src/common/pow.ts, now glibcPow) equals glibc's pow bit for bit (golden: CPython's math.pow on 3000 pairs
 // across the ranges) and follows C99 for the special values where Math.pow does not.
 
 import * as assert from 'node:assert/strict';
@@ -9,7 +9,7 @@ import { fixtures } from '../helpers/golden';
 const view = new DataView(new ArrayBuffer(8));
 const fromBits = (h: string) => (view.setBigUint64(0, BigInt('0x' + h)), view.getFloat64(0));
 
-describe('pow (correctly rounded)', () => {
+describe("pow (glibc's)", () => {
   it("equals glibc's pow on every golden pair", () => {
     const { cases } = JSON.parse(readFileSync(fixtures('common', 'pow.json'), 'utf8')) as { cases: string[] };
     assert.ok(cases.length >= 3000);
