@@ -4,6 +4,7 @@
 
 import { fdlibmLog1p } from '../common/libm/fdlibmLog1p';
 import { glibcExp } from '../common/libm/glibcExp';
+import { pow } from '../common/pow';
 import { canCastSameKind, dtypeRepr, type DType, type PyScalar } from './dtype';
 import { binaryInto, copyInto, identity, resultShape, scan2, scratchArray, unaryInto, type FastOp, type FastUnary, type Fn1, type Fn2 } from './elementwise';
 import { binaryWarnings, unaryWarnings } from './fpErrors';
@@ -51,7 +52,8 @@ export const BINARY: ReadonlyMap<string, Binary> = new Map<string, Binary>(
       { name: 'divide', kind: 'truediv', f: (x, y) => x / y, fast: 'div', inf: 'divide' },
       { name: 'floor_divide', kind: 'intarith', f: floatFloorDivide, i: intFloorDivide, inf: 'divide' },
       { name: 'remainder', kind: 'intarith', f: floatRemainder, i: intRemainder, inf: 'divide' },
-      { name: 'power', kind: 'intarith', f: Math.pow, i: intPower, inf: 'overflow' },
+      // C's pow (glibc's, bit for bit), as NumPy's scalar math and non-SIMD loops call it: not Math.pow.
+      { name: 'power', kind: 'intarith', f: pow, i: intPower, inf: 'overflow' },
       { name: 'maximum', kind: 'arith', f: maximum, fast: 'max', inf: 'overflow' },
       { name: 'minimum', kind: 'arith', f: minimum, fast: 'min', inf: 'overflow' },
       { name: 'equal', kind: 'cmp', f: (x, y) => bool(x === y), fast: 'eq', inf: 'overflow' },
@@ -180,7 +182,9 @@ function apply(u: Binary, x: Operand, y: Operand, out: NDArray | undefined, powe
   if (out) checkOut(name, res, out, shape);
   const f = loop === 'int64' && u.i ? u.i : u.f;
   let fast = f === u.f ? u.fast : undefined;
-  if (u.name === 'power' && loop === 'float64') fast = powerFastOp(b, shapeSize(shape));
+  // Scalar math (np.float64(x) ** y) calls npy_pow itself, without the loop's fast paths: 0.9999999999999999
+  // ** -1 is pow's 1.0 there, the loop's 1/x 1.0000000000000002.
+  if (u.name === 'power' && loop === 'float64' && !scalarMath) fast = powerFastOp(b, shapeSize(shape));
   // The result goes straight into `out` unless `out` has another dtype (ints into a float `out` still
   // use the int loop) or shares a buffer with an input (the warnings need the inputs intact).
   const direct = out && out.dtype === res && out.data !== a.data && out.data !== b.data;
