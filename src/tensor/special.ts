@@ -2,7 +2,6 @@
 // (numpy/lib/_function_base_impl.py, _type_check_impl.py), logspace (_core/function_base.py: power of
 // linspace), interp and bincount (numpy/_core/src/multiarray/compiled_base.c: arr_interp, arr_bincount).
 
-import { pow } from '../common/pow';
 import { linspace } from './create';
 import { typeError, valueError } from './errors';
 import { copy, forEachOffset, newArray, NDArray } from './ndarray';
@@ -46,22 +45,14 @@ export function nanToNum(x: Operand, nan = 0, posinf: number | null = null, negi
 }
 
 /**
- * `np.logspace(start, stop, num=50, endpoint=True, base=10.0)`: power(base, linspace(...)). The power
- * ufunc runs for its dtype and warnings; a scalar base then takes the correctly rounded pow
- * (src/common/pow.ts) instead of V8's Math.pow (whose 10**-4 is 9.999999999999999e-05). That is what
- * NumPy's power gives where it calls libm's pow; NumPy builds for AVX-512 CPUs (this machine's NumPy
- * 2.4.6 among them) call SVML's pow, which is not correctly rounded: there about 6% of logspace
- * values still differ in the last bit (Math.pow: 11%; 1700 values of 40 random calls). The linspace
- * is exact.
+ * `np.logspace(start, stop, num=50, endpoint=True, base=10.0)`: power(base, linspace(...)), the power
+ * ufunc being C's pow (glibc's, src/common/libm/glibcPow.ts), which NumPy's power calls where it uses
+ * libm. NumPy builds for AVX-512 CPUs (this machine's NumPy 2.4.6 among them) call SVML's pow instead,
+ * which is not glibc's: there about 6% of logspace values differ in the last bit (V8's Math.pow: 11%;
+ * 1700 values of 40 random calls). The linspace is exact.
  */
 export function logspace(start: number, stop: number, num = 50, endpoint = true, base: Operand = 10): NDArray {
-  const y = linspace(start, stop, num, endpoint);
-  const r = binary('power', base, y);
-  if (typeof base === 'number' || typeof base === 'bigint') {
-    const b = Number(base);
-    for (let i = 0; i < r.size; i++) r.data[i] = pow(b, y.data[i]);
-  }
-  return r;
+  return binary('power', base, linspace(start, stop, num, endpoint));
 }
 
 /** A 1-D float64 operand of interp, with NumPy's conversion error. */

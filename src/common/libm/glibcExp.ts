@@ -27,7 +27,7 @@ const LO_H = SPLIT * NEG_LN2_LO_N - (SPLIT * NEG_LN2_LO_N - NEG_LN2_LO_N), LO_L 
 const IL_H = SPLIT * INV_LN2_N - (SPLIT * INV_LN2_N - INV_LN2_N), IL_L = INV_LN2_N - IL_H;
 
 /** The integer nearest x·128/ln2 computed exactly: glibc's fused `x·InvLn2N + Shift` then `- Shift`. */
-function reduceK(x: number): number {
+export function reduceK(x: number): number {
   const p = x * INV_LN2_N;
   const k0 = p + SHIFT - SHIFT; // p rounded to an integer, ties to even
   const f = p - k0; // exact: |f| <= 1/2 and a multiple of p's last place

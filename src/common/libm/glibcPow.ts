@@ -13,12 +13,12 @@
 // explicit ones, all equal; 1M more seeded pairs checked once: all equal.
 
 import * as libmFma from './fma';
-import { scaleSpecial } from './glibcExp';
+import { reduceK, scaleSpecial } from './glibcExp';
 import * as expData from './glibcExpData';
 import * as data from './glibcPowData';
 
 // Module-local copies: an imported binding compiled to CommonJS (tsx, mocha) is a getter call per use.
-const { C2, C3, C4, C5, H_HI, H_LO, INV_LN2_N, NEG_LN2_HI_N, NEG_LN2_LO_N, SHIFT, TAIL } = expData;
+const { C2, C3, C4, C5, H_HI, H_LO, NEG_LN2_HI_N, NEG_LN2_LO_N, TAIL } = expData;
 const { INVC, LN2_HI, LN2_LO, LOGC, LOGCTAIL } = data;
 const [, A1, A2, A3, A4, A5, A6] = data.A;
 /** fmaFinite's preconditions hold at every use: operands below 2^80, products zero or above 2^-400. */
@@ -28,7 +28,6 @@ const SPLIT = libmFma.SPLIT;
 const half = (v: number) => SPLIT * v - (SPLIT * v - v);
 const LN2_LO_H = half(LN2_LO), LN2_LO_L = LN2_LO - LN2_LO_H;
 const NLO_H = half(NEG_LN2_LO_N), NLO_L = NEG_LN2_LO_N - NLO_H;
-const IL_H = half(INV_LN2_N), IL_L = INV_LN2_N - IL_H;
 
 const F64 = new Float64Array(1);
 const U32 = new Uint32Array(F64.buffer); // little-endian: [low word, high word]
@@ -171,18 +170,4 @@ function expTail(x: number, xtail: number, neg: boolean): number {
     v = fma(scale, tmp, scale);
   }
   return neg ? -v : v;
-}
-
-/** The integer nearest x·128/ln2 as glibc's fused `x·InvLn2N + Shift` then `- Shift` rounds it. */
-function reduceK(x: number): number {
-  const p = x * INV_LN2_N;
-  const k0 = p + SHIFT - SHIFT;
-  const f = p - k0;
-  // Only when the rounded product lies within its rounding error of a half can the fused one differ.
-  if (Math.abs(Math.abs(f) - 0.5) > 2 ** -30) return k0;
-  const t = SPLIT * x, xh = t - (t - x), xl = x - xh;
-  const e = xh * IL_H - p + xh * IL_L + xl * IL_H + xl * IL_L; // x·INV_LN2_N - p, exactly
-  if (f - 0.5 + e > 0) return k0 + 1;
-  if (f + 0.5 + e < 0) return k0 - 1;
-  return k0;
 }
