@@ -230,41 +230,43 @@ def table(name, seed, make, fn, extra, skip=None):
     return t
 
 
-SPECIAL = [0.0, -0.0, math.inf, -math.inf, math.nan, 1.0, -1.0, 5e-324, -5e-324, 2.2250738585072014e-308,
-           1.7976931348623157e308, -1.7976931348623157e308, 2.0 ** -54, -(2.0 ** -54), 2.0 ** -55, 512.0, -512.0,
-           1024.0, -1024.0, 709.782712893384, 709.7827128933841, -745.1332191019411, -745.1332191019412,
-           -708.3964185322641, -708.3964185322642, 0.9375, 1.064697265625, math.nextafter(1.0, 0), math.nextafter(1.0, 2)]
-exp_odd = misrounded(c_exp, lambda d: d.exp(), lambda: random.uniform(-20, 20), 200000)
-log_odd = misrounded(c_log, lambda d: d.ln(), lambda: random.uniform(0.5, 2), 100000)
-log2_odd = misrounded(c_log2, lambda d: d.ln() / Decimal(2).ln(), lambda: random.uniform(0.5, 3), 50000)
-log10_odd = misrounded(c_log10, lambda d: d.log10(), lambda: random.uniform(0, 1000), 50000)
-POW10 = [10.0 ** n for n in range(-20, 23)]
-# Just above 2 and 2^28 where a high-word test and a whole-double test pick different formulas.
-THRESHOLDS = [b * (1 + k * 2.0 ** -44) for b in (2.0, 2.0 ** 28) for k in range(1, 40)]
-data = {
-    'libc': os.confstr('CS_GNU_LIBC_VERSION'),
-    'generator': 'mulberry32; see test/unit/common/libmInputs.ts',
-    'exp': table('exp', 0x5eed0e8, exp_input, c_exp, SPECIAL + exp_odd),
-    'exp2': table('exp2', 0x5eed0e2, exp2_input, c_exp2, SPECIAL + [-1075.0, -1074.5, -1074.0, -1022.5, 928.0, 1023.5]),
-    'expm1': table('expm1', 0x5eed0e1, hyp_input, c_math(math.expm1), SPECIAL + EDGES),
-    'sinh': table('sinh', 0x5eed051, hyp_input, c_math(math.sinh), SPECIAL + EDGES),
-    'cosh': table('cosh', 0x5eed0c0, hyp_input, c_math(math.cosh), SPECIAL + EDGES),
-    'tanh': table('tanh', 0x5eed07a, hyp_input, c_math(math.tanh), SPECIAL + EDGES),
-    'gamma': table('gamma', 0x5eed6a, gamma_input, c_math(math.gamma), [0.5, 1e-20, 1e-21, 23.0, 24.0, 171.5, 171.7, 140.0, 139.9],
-                   pow_misrounded_in_gamma),
-    'lgamma': table('lgamma', 0x5eed16a, gamma_input, c_math(math.lgamma), [0.5, 1e-20, 1e-21, 1.0, 2.0, 2.5, 1e300, math.inf, math.nan]),
-    'erf': table('erf', 0x5eedef, erf_input, math.erf, SPECIAL + [0.84375, 1.25, 2.857142857142857, 6.0, 28.0, -6.0]),
-    'erfc': table('erfc', 0x5eedefc, erf_input, math.erfc, SPECIAL + [0.84375, 1.25, 2.857142857142857, 6.0, 28.0, -6.0, 27.3]),
-    'asinh': table('asinh', 0x5eeda51, hyp_input, math.asinh, SPECIAL + [2.0, 2.0 ** 28, 2.0 ** -28, 1e300, -1e300] + THRESHOLDS),
-    'acosh': table('acosh', 0x5eedac0, lambda g: 1 + abs(hyp_input(g)), math.acosh, [1.0, 2.0, 2.0 ** 28, 1e300, math.inf, math.nan] + THRESHOLDS),
-    'atanh': table('atanh', 0x5eeda7a, atanh_input, math.atanh, [0.0, -0.0, 0.5, -0.5, 2.0 ** -28, 0.9999999999999999, math.nan]),
-    'log1p': table('log1p', 0x5eed111, log1p_input, c_log1p, SPECIAL + [-0.2929, 0.41422, -0.5, 1.0, 3.0, 2.0 ** 53]),
-    'log': table('log', 0x5eed106, log_input, c_log, SPECIAL + log_odd),
-    'log2': table('log2', 0x5eed102, log_input, c_log2, SPECIAL + [2.0 ** k for k in range(-1074, 1024, 7)] + log2_odd),
-    'log10': table('log10', 0x5eed10a, log_input, c_log10, SPECIAL + POW10 + log10_odd),
-}
-with open(OUT, 'w') as f:
-    json.dump(data, f, indent=0)
-    f.write('\n')
-print('misrounded extras: exp', len(exp_odd), 'log', len(log_odd), 'log2', len(log2_odd), 'log10', len(log10_odd),
-      '; gamma inputs left out (glibc pow misrounded):', len(data['gamma']['skipped']))
+# Generation only when run as a script: common_libm_trig.py imports the helpers above.
+if __name__ == '__main__':
+    SPECIAL = [0.0, -0.0, math.inf, -math.inf, math.nan, 1.0, -1.0, 5e-324, -5e-324, 2.2250738585072014e-308,
+               1.7976931348623157e308, -1.7976931348623157e308, 2.0 ** -54, -(2.0 ** -54), 2.0 ** -55, 512.0, -512.0,
+               1024.0, -1024.0, 709.782712893384, 709.7827128933841, -745.1332191019411, -745.1332191019412,
+               -708.3964185322641, -708.3964185322642, 0.9375, 1.064697265625, math.nextafter(1.0, 0), math.nextafter(1.0, 2)]
+    exp_odd = misrounded(c_exp, lambda d: d.exp(), lambda: random.uniform(-20, 20), 200000)
+    log_odd = misrounded(c_log, lambda d: d.ln(), lambda: random.uniform(0.5, 2), 100000)
+    log2_odd = misrounded(c_log2, lambda d: d.ln() / Decimal(2).ln(), lambda: random.uniform(0.5, 3), 50000)
+    log10_odd = misrounded(c_log10, lambda d: d.log10(), lambda: random.uniform(0, 1000), 50000)
+    POW10 = [10.0 ** n for n in range(-20, 23)]
+    # Just above 2 and 2^28 where a high-word test and a whole-double test pick different formulas.
+    THRESHOLDS = [b * (1 + k * 2.0 ** -44) for b in (2.0, 2.0 ** 28) for k in range(1, 40)]
+    data = {
+        'libc': os.confstr('CS_GNU_LIBC_VERSION'),
+        'generator': 'mulberry32; see test/unit/common/libmInputs.ts',
+        'exp': table('exp', 0x5eed0e8, exp_input, c_exp, SPECIAL + exp_odd),
+        'exp2': table('exp2', 0x5eed0e2, exp2_input, c_exp2, SPECIAL + [-1075.0, -1074.5, -1074.0, -1022.5, 928.0, 1023.5]),
+        'expm1': table('expm1', 0x5eed0e1, hyp_input, c_math(math.expm1), SPECIAL + EDGES),
+        'sinh': table('sinh', 0x5eed051, hyp_input, c_math(math.sinh), SPECIAL + EDGES),
+        'cosh': table('cosh', 0x5eed0c0, hyp_input, c_math(math.cosh), SPECIAL + EDGES),
+        'tanh': table('tanh', 0x5eed07a, hyp_input, c_math(math.tanh), SPECIAL + EDGES),
+        'gamma': table('gamma', 0x5eed6a, gamma_input, c_math(math.gamma), [0.5, 1e-20, 1e-21, 23.0, 24.0, 171.5, 171.7, 140.0, 139.9],
+                       pow_misrounded_in_gamma),
+        'lgamma': table('lgamma', 0x5eed16a, gamma_input, c_math(math.lgamma), [0.5, 1e-20, 1e-21, 1.0, 2.0, 2.5, 1e300, math.inf, math.nan]),
+        'erf': table('erf', 0x5eedef, erf_input, math.erf, SPECIAL + [0.84375, 1.25, 2.857142857142857, 6.0, 28.0, -6.0]),
+        'erfc': table('erfc', 0x5eedefc, erf_input, math.erfc, SPECIAL + [0.84375, 1.25, 2.857142857142857, 6.0, 28.0, -6.0, 27.3]),
+        'asinh': table('asinh', 0x5eeda51, hyp_input, math.asinh, SPECIAL + [2.0, 2.0 ** 28, 2.0 ** -28, 1e300, -1e300] + THRESHOLDS),
+        'acosh': table('acosh', 0x5eedac0, lambda g: 1 + abs(hyp_input(g)), math.acosh, [1.0, 2.0, 2.0 ** 28, 1e300, math.inf, math.nan] + THRESHOLDS),
+        'atanh': table('atanh', 0x5eeda7a, atanh_input, math.atanh, [0.0, -0.0, 0.5, -0.5, 2.0 ** -28, 0.9999999999999999, math.nan]),
+        'log1p': table('log1p', 0x5eed111, log1p_input, c_log1p, SPECIAL + [-0.2929, 0.41422, -0.5, 1.0, 3.0, 2.0 ** 53]),
+        'log': table('log', 0x5eed106, log_input, c_log, SPECIAL + log_odd),
+        'log2': table('log2', 0x5eed102, log_input, c_log2, SPECIAL + [2.0 ** k for k in range(-1074, 1024, 7)] + log2_odd),
+        'log10': table('log10', 0x5eed10a, log_input, c_log10, SPECIAL + POW10 + log10_odd),
+    }
+    with open(OUT, 'w') as f:
+        json.dump(data, f, indent=0)
+        f.write('\n')
+    print('misrounded extras: exp', len(exp_odd), 'log', len(log_odd), 'log2', len(log2_odd), 'log10', len(log10_odd),
+          '; gamma inputs left out (glibc pow misrounded):', len(data['gamma']['skipped']))

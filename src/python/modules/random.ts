@@ -3,9 +3,10 @@
 // by getrandbits rejection, shuffle, choice, sample, gauss, normalvariate, choices…), so seeded
 // programs print the same numbers as CPython.
 
-// CPython's random calls the C library's log and exp (glibc's, bit for bit here: src/common/libm).
+// CPython's random calls the C library's log, exp, cos and sin (glibc's, bit for bit here: src/common/libm).
 import { glibcExp as exp } from '../../common/libm/glibcExp';
 import { glibcLog as log } from '../../common/libm/glibcLog';
+import { glibcCos as cos, glibcSin as sin } from '../../common/libm/glibcSin';
 import { IndexError, pyErr, TypeError, ValueError } from '../errors';
 import { big, floatPow, floatTrueDiv, normBig } from '../numbers';
 import { PyFloat, PyList, PyModule, PyTuple, PySet, PyDict, typeName } from '../objects';
@@ -267,8 +268,8 @@ export function makeRandom(): PyModule {
     if (z === null) {
       const x2pi = g.random() * 2 * Math.PI;
       const g2rad = Math.sqrt(-2.0 * log(1.0 - g.random()));
-      z = Math.cos(x2pi) * g2rad;
-      gaussNext = Math.sin(x2pi) * g2rad;
+      z = cos(x2pi) * g2rad;
+      gaussNext = sin(x2pi) * g2rad;
     }
     return new PyFloat(mu + z * sigma);
   }));
