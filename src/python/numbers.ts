@@ -173,7 +173,7 @@ export function floatPow(a: number, b: number): number {
     throw pyErr(ValueError, 'math domain error');
   }
   if (a === 1 || b === 0) return 1;
-  // C's pow, as CPython's float_pow calls it: V8's Math.pow is not correctly rounded (10.0 ** -4 gave
+  // C's pow (glibc's, bit for bit), as CPython's float_pow calls it: V8's Math.pow is not (10.0 ** -4 gave
   // 9.999999999999999e-05 where CPython prints 0.0001).
   const r = cPow(a, b);
   if (!Number.isFinite(r) && Number.isFinite(a) && Number.isFinite(b)) throw pyErr(OverflowError, "(34, 'Numerical result out of range')");

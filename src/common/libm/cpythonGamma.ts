@@ -2,14 +2,14 @@
 // math.lgamma run instead of the C library's: the Lanczos approximation with N = 13, g = 6.0246800407...
 // as a rational function (Boost's parameters), a correction for the rounding of x + g - 1/2, exact
 // factorials up to 23, and the reflection formula through sin(pi·x) for x < 0. Written here in the
-// same operation order over glibc's exp and log (glibcExp.ts, glibcLog.ts, bit for bit) and the
-// correctly rounded pow (../pow.ts; glibc's pow is correctly rounded but in rare near-ties), so for
-// x > 0 the results are CPython's; for x < 0 sin(pi·x) and cos are still V8's Math.sin/Math.cos,
-// which differ from glibc's in the last bit on some inputs. CPython is built without FMA: nothing fused.
+// same operation order over glibc's exp, log, pow, sin and cos (glibcExp.ts, glibcLog.ts, ../pow.ts =
+// glibcPow.ts, glibcSin.ts: all bit for bit), so the results are CPython's. CPython is built without
+// FMA: nothing fused.
 
 import { pow } from '../pow';
 import { glibcExp } from './glibcExp';
 import { glibcLog } from './glibcLog';
+import { glibcCos, glibcSin } from './glibcSin';
 
 const PI = 3.141592653589793;
 const LOG_PI = 1.1447298858494002;
@@ -54,11 +54,11 @@ function sinpi(x: number): number {
   const y = Math.abs(x) % 2; // C fmod: exact
   const n = Math.round(2 * y); // C round of a non-negative value
   let r: number;
-  if (n === 0) r = Math.sin(PI * y);
-  else if (n === 1) r = Math.cos(PI * (y - 0.5));
-  else if (n === 2) r = Math.sin(PI * (1 - y));
-  else if (n === 3) r = -Math.cos(PI * (y - 1.5));
-  else r = Math.sin(PI * (y - 2));
+  if (n === 0) r = glibcSin(PI * y);
+  else if (n === 1) r = glibcCos(PI * (y - 0.5));
+  else if (n === 2) r = glibcSin(PI * (1 - y));
+  else if (n === 3) r = -glibcCos(PI * (y - 1.5));
+  else r = glibcSin(PI * (y - 2));
   return (x < 0 || Object.is(x, -0) ? -1 : 1) * r;
 }
 

@@ -195,8 +195,8 @@ export function makeMath(): PyModule {
   d.set('trunc', builtin('trunc', (a) => intOrCall(a[0], '__trunc__', Math.trunc)));
   d.set('pow', builtin('pow', (a) => {
     // math_pow_impl: infinities and NaN by C99's table (which common/pow follows, unlike Math.pow:
-    // 1**nan and (-1)**inf are 1), finite**finite by the C library's pow, which is correctly rounded
-    // but in rare near-ties (Math.pow differed on 8%); NaN -> ValueError, inf from 0**negative ->
+    // 1**nan and (-1)**inf are 1), finite**finite by the C library's pow (common/pow = glibc's, bit for
+    // bit; Math.pow differed on 7-8%); NaN -> ValueError, inf from 0**negative ->
     // ValueError, from overflow -> OverflowError.
     const x = num(a[0]), y = num(a[1]);
     const r = pow(x, y);
