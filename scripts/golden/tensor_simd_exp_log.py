@@ -6,69 +6,36 @@
 # as 0x7ff8000000000000: NumPy prints every NaN alike) plus the first 150 input/output pairs of every
 # category in hex; the 0-d scalar path (np.exp(np.float64(x)), np.log(float)) is stored explicitly.
 # Run: python3 scripts/golden/tensor_simd_exp_log.py
-import hashlib, json, math, os, struct
+import math
 import numpy as np
+from golden_blocks import block_hashes, canon, from_bits, generate, hexbits, write_fixture
 
 BLOCK, SHOWN = 4096, 150
 LIMIT, OVERFLOW, SUBNORMAL, UNDERFLOW = 707.7032713517042, 709.782712893384, -708.3964185322641, -745.1332191019411
 
 
-def from_bits(hi, lo):
-    return struct.unpack('<d', struct.pack('<Q', (int(hi) << 32) | int(lo)))[0]
-
-
-def hexbits(v):
-    return format(struct.unpack('<Q', struct.pack('<d', v))[0], '016x')
-
-
-class Words:
-    def __init__(self, seed, count):
-        self.w = np.random.RandomState(seed).randint(0, 2 ** 32, size=count, dtype=np.uint32).tolist()
-        self.i = 0
-
-    def next(self):
-        self.i += 1
-        return self.w[self.i - 1]
-
-    def unit(self):  # NumPy's random_sample from two words
-        a, b = self.next() >> 5, self.next() >> 6
-        return (a * 67108864.0 + b) / 9007199254740992.0
-
-
 # Each category: [kind, seed, count, *parameters]; the test implements the same kinds.
+def own(kind, cat, w, i):
+    if kind == 'near':  # c·(1 + (U - 1/2)·2^-s), s in 0..31
+        s = w.next() & 31
+        return cat[3] * (1 + (w.unit() - 0.5) * 2.0 ** -s)
+    elif kind == 'subnormal':  # positive subnormal bit patterns
+        hi = w.next() & 0xfffff
+        return from_bits(hi, w.next())
+    elif kind == 'midpoint':  # mantissas near 64/(2k+1), where the 1/32-rounded reciprocal flips
+        k = 16 + (w.next() & 15)
+        e = (w.next() & 63) - 32
+        return 64 / (2 * k + 1) * (1 + (w.unit() - 0.5) * 2.0 ** -12) * 2.0 ** e
+    elif kind == 'edges':  # ±(1 + (U - 1/2)·2^-s) times a tanh subinterval boundary 0.125·(1, 1.5, 2, ...)
+        w1, s = w.next(), w.next() & 31
+        b = from_bits(0x3fc00000 + (w1 & 15) * 0x80000, 0)
+        return b * (1 + (w.unit() - 0.5) * 2.0 ** -s) * (-1.0 if w1 & 16 else 1.0)
+    else:
+        raise ValueError(kind)
+
+
 def gen(cat):
-    kind, seed, n = cat[0], cat[1], cat[2]
-    w = Words(seed, 4 * n + 8)
-    out = []
-    for i in range(n):
-        if kind == 'uniform':  # a + (b - a)·U
-            a, b = cat[3], cat[4]
-            out.append(a + (b - a) * w.unit())
-        elif kind == 'bits':  # any double
-            hi = w.next()
-            out.append(from_bits(hi, w.next()))
-        elif kind == 'near':  # c·(1 + (U - 1/2)·2^-s), s in 0..31
-            s = w.next() & 31
-            out.append(cat[3] * (1 + (w.unit() - 0.5) * 2.0 ** -s))
-        elif kind == 'scaled':  # (U - 1/2)·2^-s, s in 0..63 (tiny |x|, both signs)
-            s = w.next() & 63
-            out.append((w.unit() - 0.5) * 2.0 ** -s)
-        elif kind == 'subnormal':  # positive subnormal bit patterns
-            hi = w.next() & 0xfffff
-            out.append(from_bits(hi, w.next()))
-        elif kind == 'midpoint':  # mantissas near 64/(2k+1), where the 1/32-rounded reciprocal flips
-            k = 16 + (w.next() & 15)
-            e = (w.next() & 63) - 32
-            out.append(64 / (2 * k + 1) * (1 + (w.unit() - 0.5) * 2.0 ** -12) * 2.0 ** e)
-        elif kind == 'edges':  # ±(1 + (U - 1/2)·2^-s) times a tanh subinterval boundary 0.125·(1, 1.5, 2, ...)
-            w1, s = w.next(), w.next() & 31
-            b = from_bits(0x3fc00000 + (w1 & 15) * 0x80000, 0)
-            out.append(b * (1 + (w.unit() - 0.5) * 2.0 ** -s) * (-1.0 if w1 & 16 else 1.0))
-        elif kind == 'pow2':  # 2^e for every e in -1074..1023
-            out.append(math.ldexp(1.0, i - 1074))
-        else:
-            raise ValueError(kind)
-    return out
+    return generate(cat, own)
 
 
 SPECIAL = [0.0, -0.0, math.inf, -math.inf, math.nan, 5e-324, -5e-324, 2.2250738585072014e-308, 1.7976931348623157e308,
@@ -86,8 +53,6 @@ PLANS = {
 }
 
 
-def canon(v):
-    return b'\x00\x00\x00\x00\x00\x00\xf8\x7f' if v != v else struct.pack('<d', v)
 
 
 result = {'numpy': np.__version__, 'block': BLOCK, 'special': [hexbits(v) for v in SPECIAL]}
@@ -99,9 +64,7 @@ with np.errstate(all='ignore'):
         for cat in plan + [['special', 0, len(SPECIAL)]]:
             xs = SPECIAL if cat[0] == 'special' else gen(cat)
             ys = f(np.array(xs, dtype=np.float64)).tolist()
-            blocks = []
-            for b in range(0, len(ys), BLOCK):
-                blocks.append(hashlib.sha256(b''.join(canon(v) for v in ys[b:b + BLOCK])).hexdigest()[:16])
+            blocks = block_hashes(ys, BLOCK)
             shown = [hexbits(x) + ' ' + hexbits(y) for x, y in zip(xs[:SHOWN], ys[:SHOWN])]
             cats.append({'plan': cat, 'blocks': blocks, 'shown': shown})
             total += len(xs)
@@ -114,7 +77,4 @@ with np.errstate(all='ignore'):
             scal.append(hexbits(x) + ' ' + hexbits(y))
         result[name] = {'count': total, 'categories': cats, 'scalars': scal}
         print(name, total, 'inputs,', len(scal), 'scalars')
-path = os.path.join(os.path.dirname(__file__), '..', '..', 'test', 'fixtures', 'tensor', 'simd-exp-log.json')
-with open(path, 'w') as fh:
-    json.dump(result, fh, indent=0)
-    fh.write('\n')
+write_fixture('simd-exp-log.json', result)

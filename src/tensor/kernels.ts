@@ -6,6 +6,7 @@
 // a large switch (measured 3.5x on 4096 elements). Every loop computes exactly what the ufunc's
 // function computes (same bits).
 
+import { glibcCos, glibcSin } from '../common/libm/glibcSin';
 import { expRun, logRun, tanhRun } from './wasm/simdMathKernel';
 
 /** Binary operations with dedicated loops ('square', 'sqrt', 'recip' ignore the second operand: the
@@ -16,7 +17,7 @@ export type FastOp =
   | 'square' | 'sqrt' | 'recip';
 
 /** Unary operations with dedicated loops (`copy` is the identity: copies and casts to float). */
-export type FastUnary = 'copy' | 'neg' | 'abs' | 'square' | 'sqrt' | 'exp' | 'log' | 'tanh';
+export type FastUnary = 'copy' | 'neg' | 'abs' | 'square' | 'sqrt' | 'exp' | 'log' | 'tanh' | 'sin' | 'cos';
 
 // NaN wins; on ties (including -0 vs 0) the second operand is returned, as NumPy's loops do. The loops
 // below spell these out rather than call them.
@@ -198,6 +199,15 @@ const UNARY_LOOPS: Readonly<Record<FastUnary, UnaryLoops>> = {
   exp: { flat: (n, A, ia, O, io) => expRun(n, A, ia, 1, O, io, 1), strided: expRun },
   log: { flat: (n, A, ia, O, io) => logRun(n, A, ia, 1, O, io, 1), strided: logRun },
   tanh: { flat: (n, A, ia, O, io) => tanhRun(n, A, ia, 1, O, io, 1), strided: tanhRun },
+  // NumPy 2.4.6's float64 sin/cos are the C library's (glibc's: npy_sin/npy_cos per element), not SVML.
+  sin: {
+    flat: (n, A, ia, O, io) => { for (let i = 0; i < n; i++) O[io + i] = glibcSin(A[ia + i]); },
+    strided: (n, A, ia, da, O, io, dO) => { for (let i = 0; i < n; i++, ia += da, io += dO) O[io] = glibcSin(A[ia]); },
+  },
+  cos: {
+    flat: (n, A, ia, O, io) => { for (let i = 0; i < n; i++) O[io + i] = glibcCos(A[ia + i]); },
+    strided: (n, A, ia, da, O, io, dO) => { for (let i = 0; i < n; i++, ia += da, io += dO) O[io] = glibcCos(A[ia]); },
+  },
 };
 
 /** O[io + i·dO] = op(A[ia + i·da]) for i < n. */

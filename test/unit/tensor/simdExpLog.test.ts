@@ -5,14 +5,13 @@
 // ufunc API (contiguous, strided, 0-d scalars) as well as the loops.
 
 import * as assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as T from '../../../src/tensor';
-import { MT19937 } from '../../../src/tensor/mt19937';
 import { pow2 } from '../../../src/tensor/svmlExp';
 import { expRun, logRun, setSimdMathEnabled, simdMathLoaded, tanhRun } from '../../../src/tensor/wasm/simdMathKernel';
 import { wasmGemm } from '../../../src/tensor/wasm/gemmKernel';
+import { blockHashes as hashBlocks, fromHex, fromWords, mtWords } from './goldenBlocks';
 
 type Plan = [string, number, number, ...number[]];
 interface Category { plan: Plan; blocks: string[]; shown: string[] }
@@ -21,8 +20,6 @@ const fixture = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'fixtur
   { block: number; special: string[]; exp: Fn; log: Fn; tanh: Fn };
 
 const view = new DataView(new ArrayBuffer(8));
-const fromHex = (h: string) => (view.setBigUint64(0, BigInt('0x' + h)), view.getFloat64(0));
-const fromWords = (hi: number, lo: number) => (view.setUint32(0, hi), view.setUint32(4, lo), view.getFloat64(0));
 const toHex = (v: number) => (v !== v ? '7ff8000000000000' : (view.setFloat64(0, v), view.getBigUint64(0).toString(16).padStart(16, '0')));
 /** NumPy's NaNs carry a sign and payload that printing ignores; any NaN matches any NaN. */
 const bitsOf = (h: string) => (fromHex(h) !== fromHex(h) ? '7ff8000000000000' : h);
@@ -31,10 +28,7 @@ const bitsOf = (h: string) => (fromHex(h) !== fromHex(h) ? '7ff8000000000000' : 
 function inputs(plan: Plan): Float64Array {
   const [kind, seed, n] = plan;
   if (kind === 'special') return Float64Array.from(fixture.special, fromHex);
-  const g = new MT19937();
-  g.seed(seed);
-  const word = () => g.next32();
-  const unit = () => ((word() >>> 5) * 67108864 + (word() >>> 6)) / 9007199254740992;
+  const { word, unit } = mtWords(seed);
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     if (kind === 'uniform') out[i] = plan[3] + (plan[4] - plan[3]) * unit();
@@ -59,15 +53,7 @@ function inputs(plan: Plan): Float64Array {
   return out;
 }
 
-/** Hashes of blocks of results, as the generator hashes NumPy's. */
-function blockHashes(ys: Float64Array): string[] {
-  const out: string[] = [];
-  for (let b = 0; b < ys.length; b += fixture.block) {
-    const blk = Float64Array.from(ys.subarray(b, b + fixture.block), (v) => (v !== v ? NaN : v));
-    out.push(createHash('sha256').update(new Uint8Array(blk.buffer)).digest('hex').slice(0, 16));
-  }
-  return out;
-}
+const blockHashes = (ys: Float64Array) => hashBlocks(ys, fixture.block);
 
 const RUNS = { exp: expRun, log: logRun, tanh: tanhRun } as const;
 
