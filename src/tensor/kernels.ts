@@ -6,8 +6,7 @@
 // a large switch (measured 3.5x on 4096 elements). Every loop computes exactly what the ufunc's
 // function computes (same bits).
 
-import { glibcCos, glibcSin } from '../common/libm/glibcSin';
-import { expRun, logRun, tanhRun } from './wasm/simdMathKernel';
+import { cosRun, expRun, logRun, sinRun, tanhRun } from './wasm/simdMathKernel';
 
 /** Binary operations with dedicated loops ('square', 'sqrt', 'recip' ignore the second operand: the
  * power loop's fast paths for a scalar exponent 2, 0.5, -1). */
@@ -199,15 +198,9 @@ const UNARY_LOOPS: Readonly<Record<FastUnary, UnaryLoops>> = {
   exp: { flat: (n, A, ia, O, io) => expRun(n, A, ia, 1, O, io, 1), strided: expRun },
   log: { flat: (n, A, ia, O, io) => logRun(n, A, ia, 1, O, io, 1), strided: logRun },
   tanh: { flat: (n, A, ia, O, io) => tanhRun(n, A, ia, 1, O, io, 1), strided: tanhRun },
-  // NumPy 2.4.6's float64 sin/cos are the C library's (glibc's: npy_sin/npy_cos per element), not SVML.
-  sin: {
-    flat: (n, A, ia, O, io) => { for (let i = 0; i < n; i++) O[io + i] = glibcSin(A[ia + i]); },
-    strided: (n, A, ia, da, O, io, dO) => { for (let i = 0; i < n; i++, ia += da, io += dO) O[io] = glibcSin(A[ia]); },
-  },
-  cos: {
-    flat: (n, A, ia, O, io) => { for (let i = 0; i < n; i++) O[io + i] = glibcCos(A[ia + i]); },
-    strided: (n, A, ia, da, O, io, dO) => { for (let i = 0; i < n; i++, ia += da, io += dO) O[io] = glibcCos(A[ia]); },
-  },
+  // NumPy 2.4.6's float64 sin/cos are the C library's (glibc's: sin@plt per element), not SVML.
+  sin: { flat: (n, A, ia, O, io) => sinRun(n, A, ia, 1, O, io, 1), strided: sinRun },
+  cos: { flat: (n, A, ia, O, io) => cosRun(n, A, ia, 1, O, io, 1), strided: cosRun },
 };
 
 /** O[io + i·dO] = op(A[ia + i·da]) for i < n. */

@@ -1,10 +1,14 @@
-// Runs NumPy's float64 exp/log (SVML's, svmlExp.ts / svmlLog.ts) and tanh (simdTanh.ts) over runs of
+// Runs NumPy's float64 exp/log (SVML's, svmlExp.ts / svmlLog.ts), tanh (simdTanh.ts) and sin/cos (glibc's,
+// src/common/libm/glibcSin.ts, which NumPy calls per element here) over runs of
 // doubles: through the relaxed-SIMD kernel of simdMath.wat where it loads (the CPU's fused multiply-add,
 // two lanes at a time), otherwise element by element through the emulated-FMA JavaScript. Both give the
 // same bits: the kernel does per lane what the JavaScript does, and leaves the rare inputs (huge |x| for
-// exp, non-normal or non-positive x for log, NaN/inf/huge for tanh) to the JavaScript.
+// exp, non-normal or non-positive x for log, NaN/inf/huge for tanh, |x| >= 105414336 (Payne-Hanek), inf
+// and NaN for sin/cos) to the JavaScript.
 
 import * as K from '../svmlExpLogData';
+import * as SC from '../../common/libm/glibcSinData';
+import { glibcCos, glibcSin } from '../../common/libm/glibcSin';
 import { expRare, svmlExp } from '../svmlExp';
 import { svmlLog } from '../svmlLog';
 import { numpyTanh } from '../simdTanh';
@@ -16,12 +20,21 @@ interface Kernel {
   readonly exp: (p: number, n: number) => number;
   readonly log: (p: number, n: number) => number;
   readonly tanh: (p: number, n: number) => number;
+  readonly sin: (p: number, n: number) => number;
+  readonly cos: (p: number, n: number) => number;
   readonly data: Float64Array;
 }
 
 /** First data byte and doubles per call (the module's one 64 KiB page holds constants + a chunk). */
 const DATA = 4096, CHUNK = 4096;
 const EXP_LIMIT = K.EXP_LIMIT, MIN_NORMAL = 2.2250738585072014e-308;
+/** Below this |x| (high word 0x419921fb) glibc's sin/cos reduce by Cody-Waite, the kernel's part. */
+const SINCOS_LIMIT = 105414336;
+/** sin/cos's constants (8 bytes each, in this order: simdMath.wat reads them at SINCOS_CONSTS + 8·i)
+ * and table (glibc's sincos, at SINCOS_TABLE) in bytes. */
+const SINCOS_CONSTS = 37120, SINCOS_TABLE = 40960;
+const sinCosConsts = [SC.S1, SC.S2, SC.S3, SC.S4, SC.S5, SC.SN3, SC.SN5, SC.CS2, SC.CS4, SC.CS6, SC.HP0, SC.HP1, SC.MP1, SC.MP2,
+  SC.PP3, SC.PP4, SC.HPINV, 52776558133248, 6755399441055744]; // BIG = 1.5·2^45, TOINT = 1.5·2^52
 
 let kernel: Kernel | null | undefined;
 let enabled = true;
@@ -66,7 +79,9 @@ function load(): Kernel | null {
     mem.set(K.LOG_TH, 96);
     mem.set(K.LOG_TL, 112);
     mem.set(TANH, 128);
-    kernel = { exp: ex.exp, log: ex.log, tanh: ex.tanh, data: new Float64Array(ex.memory.buffer, DATA, CHUNK + 2) };
+    mem.set(sinCosConsts, SINCOS_CONSTS / 8);
+    mem.set(SC.SINCOS, SINCOS_TABLE / 8);
+    kernel = { exp: ex.exp, log: ex.log, tanh: ex.tanh, sin: ex.sin, cos: ex.cos, data: new Float64Array(ex.memory.buffer, DATA, CHUNK + 2) };
   } catch {
     kernel = null;
   }
@@ -81,7 +96,7 @@ interface WasmApi {
 type Loop = (n: number, A: Float64Array, ia: number, da: number, O: Float64Array, io: number, dO: number) => void;
 
 interface Op {
-  readonly kernel: 'exp' | 'log' | 'tanh';
+  readonly kernel: 'exp' | 'log' | 'tanh' | 'sin' | 'cos';
   /** The JavaScript loop (one per function, so that V8 inlines the scalar routine). */
   readonly loop: Loop;
   /** The inputs the kernel leaves to the JavaScript, and what the JavaScript gives for them. */
@@ -109,12 +124,29 @@ const TANH_OP: Op = {
   scalar: numpyTanh,
 };
 
+const SIN: Op = {
+  kernel: 'sin',
+  loop: (n, A, ia, da, O, io, dO) => { for (let i = 0; i < n; i++, ia += da, io += dO) O[io] = glibcSin(A[ia]); },
+  rare: (x) => !(Math.abs(x) < SINCOS_LIMIT),
+  scalar: glibcSin,
+};
+const COS: Op = {
+  kernel: 'cos',
+  loop: (n, A, ia, da, O, io, dO) => { for (let i = 0; i < n; i++, ia += da, io += dO) O[io] = glibcCos(A[ia]); },
+  rare: (x) => !(Math.abs(x) < SINCOS_LIMIT),
+  scalar: glibcCos,
+};
+
 /** O[io + i·dO] = NumPy's exp(A[ia + i·da]) for i < n. */
 export const expRun: Loop = (n, A, ia, da, O, io, dO) => run(EXP, n, A, ia, da, O, io, dO);
 /** O[io + i·dO] = NumPy's log(A[ia + i·da]) for i < n. */
 export const logRun: Loop = (n, A, ia, da, O, io, dO) => run(LOG, n, A, ia, da, O, io, dO);
 /** O[io + i·dO] = NumPy's tanh(A[ia + i·da]) for i < n. */
 export const tanhRun: Loop = (n, A, ia, da, O, io, dO) => run(TANH_OP, n, A, ia, da, O, io, dO);
+/** O[io + i·dO] = NumPy's (glibc's) sin(A[ia + i·da]) for i < n. */
+export const sinRun: Loop = (n, A, ia, da, O, io, dO) => run(SIN, n, A, ia, da, O, io, dO);
+/** O[io + i·dO] = NumPy's (glibc's) cos(A[ia + i·da]) for i < n. */
+export const cosRun: Loop = (n, A, ia, da, O, io, dO) => run(COS, n, A, ia, da, O, io, dO);
 
 function run(op: Op, n: number, A: Float64Array, ia: number, da: number, O: Float64Array, io: number, dO: number): void {
   const k = enabled && n >= 4 ? load() : null;

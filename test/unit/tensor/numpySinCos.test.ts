@@ -2,7 +2,8 @@
 // sin/cos per element there (not SVML), i.e. glibc's, which src/common/libm/glibcSin.ts reproduces.
 // ~110k inputs per function rebuilt from the fixture's plan (scripts/golden/tensor_sincos.py: every
 // binade to 2^30, near multiples of π/2, huge, tiny, subnormal, powers of two, specials), NumPy's
-// outputs as block hashes plus shown pairs, through the ufunc API: contiguous, strided and 0-d scalars;
+// outputs as block hashes plus shown pairs, on both the relaxed-SIMD kernel (simdMath.wat, the CPU's
+// FMA) and the emulated-FMA JavaScript, and through the ufunc API: contiguous, strided and 0-d scalars;
 // sin(±inf) warns as NumPy does.
 
 import * as assert from 'node:assert/strict';
@@ -11,6 +12,8 @@ import path from 'node:path';
 import * as T from '../../../src/tensor';
 import { withoutWarnings } from '../../../src/tensor/errors';
 import { pow2 } from '../../../src/tensor/svmlExp';
+import { cosRun, setSimdMathEnabled, simdMathLoaded, sinRun } from '../../../src/tensor/wasm/simdMathKernel';
+import { wasmGemm } from '../../../src/tensor/wasm/gemmKernel';
 import { blockHashes, fromHex, fromWords, mtWords } from './goldenBlocks';
 
 type Plan = [string, number, number, ...number[]];
@@ -73,6 +76,21 @@ for (const name of ['sin', 'cos'] as const) {
       assert.equal(total, fn.count);
       assert.ok(total > 100000);
     });
+
+    after(() => setSimdMathEnabled(true));
+    for (const simd of [true, false]) {
+      it(`every golden output from the loop, ${simd ? 'relaxed-SIMD kernel' : 'emulated-FMA JavaScript'}`, function () {
+        setSimdMathEnabled(simd);
+        if (simd && wasmGemm()?.fmaScalar) assert.ok(simdMathLoaded(), 'the kernel should load where relaxed SIMD fuses');
+        this.timeout(20000);
+        for (const c of fn.categories) {
+          const xs = planInputs(c.plan), ys = new Float64Array(xs.length);
+          (name === 'sin' ? sinRun : cosRun)(xs.length, xs, 0, 1, ys, 0, 1);
+          c.shown.forEach((pair, i) => assert.equal(hexOf(ys[i]), hexPair(pair, 1), `${name}(${xs[i]}) [${c.plan[0]} ${i}]`));
+          assert.deepEqual(blockHashes(ys, fixture.block), c.blocks, `${c.plan[0]} seed ${c.plan[1]}: a block differs`);
+        }
+      });
+    }
 
     it('strided views (every fifth, reversed) give the contiguous results; 0-d scalars equal NumPy\'s', () => {
       for (const c of fn.categories.slice(0, 4)) {
