@@ -11,9 +11,8 @@ import { astype, where } from './misc';
 import { binary, unary } from './ufuncs';
 
 /**
- * `np.sinc(x)` = sin(πx)/(πx), with float eps standing in for 0 (NumPy's where(x, x, eps)).
- * Known last-bit gap: the sin ufunc is V8's Math.sin, which differs from NumPy's sin in the last bit
- * for about 3% of arguments (measured on 4000 normal draws, NumPy 2.4.6); the rest is exact.
+ * `np.sinc(x)` = sin(πx)/(πx), with float eps standing in for 0 (NumPy's where(x, x, eps)); the sin
+ * ufunc is the C library's, as NumPy's loop calls it (glibc's, bit for bit).
  */
 export function sinc(x: Operand): NDArray {
   const px = binary('multiply', Math.PI, x);
