@@ -11,45 +11,15 @@
 # holds the sha256 of all outputs, the first 3000 outputs, and explicit cases (special values crossed,
 # powers of ten and two, 2**-1074, exact ties) as "x y pow" in hex bits. NaN is stored as 7ff8000000000000.
 # Run: python3 scripts/golden/common_libm_pow.py
-import ctypes, hashlib, json, math, os, struct
+import ctypes, hashlib, json, math, os
 import numpy as np
+from common_libm import Mulberry32, from_bits, hexd, to_bits
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'test', 'fixtures', 'common', 'libm-pow.json')
 SEED, COUNT, FIRST = 20261130, 120000, 3000
-M32 = 0xffffffff
 libm = ctypes.CDLL('libm.so.6')
 libm.pow.restype = ctypes.c_double
 libm.pow.argtypes = [ctypes.c_double, ctypes.c_double]
-
-
-class Mulberry32:
-    def __init__(self, seed):
-        self.a = seed & M32
-
-    def draw(self):
-        self.a = (self.a + 0x6D2B79F5) & M32
-        t = ((self.a ^ (self.a >> 15)) * (1 | self.a)) & M32
-        t = ((t + (((t ^ (t >> 7)) * (61 | t)) & M32)) & M32) ^ t
-        return (t ^ (t >> 14)) & M32
-
-    def u53(self):
-        return ((self.draw() >> 5) * 67108864 + (self.draw() >> 6)) / 9007199254740992
-
-    def bits(self, sign, biased_exp):
-        hi = (sign << 31) | (biased_exp << 20) | (self.draw() & 0xfffff)
-        return from_bits((hi << 32) | self.draw())
-
-
-def from_bits(u):
-    return struct.unpack('<d', struct.pack('<Q', u))[0]
-
-
-def to_bits(v):
-    return 0x7ff8000000000000 if v != v else struct.unpack('<Q', struct.pack('<d', v))[0]
-
-
-def hexd(v):
-    return format(to_bits(v), '016x')
 
 
 LN2 = 0.6931471805599453

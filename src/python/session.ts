@@ -131,7 +131,6 @@ export class Session {
   run(source: string, opts: RunOptions = {}): RunResult {
     const file = opts.filename ?? '<string>';
     const lineOffset = opts.lineOffset ?? 0;
-    const lines = source.split(/\r?\n/);
     const key = programKey(file, lineOffset, source);
     // A program run before (same file, offset and text) reuses its compiled closures; else it is
     // parsed here and compiled below, once the run's limits are in place.
@@ -139,6 +138,7 @@ export class Session {
     const cached = cachedProgram(key);
     if (cached !== undefined) program = { code: cached.code, nslots: cached.nslots, main: () => cached.main };
     else {
+      const lines = source.split(/\r?\n/);
       let body: Stmt[];
       let analyzer: Analyzer;
       try {
